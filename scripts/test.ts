@@ -24,7 +24,7 @@ interface Counts {
 }
 
 /** The last "word: N passed, N failed[, N skipped]" line of a stage's output. */
-export function plainCounts(output: string): Counts | undefined {
+function plainCounts(output: string): Counts | undefined {
   const lines = [...output.matchAll(/^(?:[\w-]+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/gm)];
   const last = lines.at(-1);
   if (!last) return undefined;
@@ -63,7 +63,7 @@ function runStage(stage: Stage): Promise<{ code: number; output: string }> {
   });
 }
 
-if (import.meta.main) {
+{
   const only = process.argv.slice(2);
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   const summary: string[] = [];
