@@ -88,7 +88,7 @@ export const OPERATIONS = [
 
 export type Operation = (typeof OPERATIONS)[number];
 
-/** Which key type an attribute value is, or undefined for a non-scalar. */
+/** The type descriptor of an attribute value (its single key). */
 export function attributeType(v: AttributeValue): AttributeType {
   return Object.keys(v)[0] as AttributeType;
 }

@@ -1,0 +1,16 @@
+// DeleteTable: answers DELETING and removes the table at once (as DynamoDB Local does).
+// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
+
+import { resourceNotFound } from '../errors.ts';
+import type { OpContext } from './context.ts';
+import { describeTable } from './describe.ts';
+
+export function deleteTable(d: { TableName: string }, ctx: OpContext) {
+  const tables = ctx.store.tables(ctx.namespace, ctx.region);
+  const table = tables.get(d.TableName);
+  if (!table) throw resourceNotFound(`Requested resource not found: Table: ${d.TableName} not found`);
+  tables.delete(d.TableName);
+  table.detach();
+  ctx.note({ table: d.TableName });
+  return { TableDescription: describeTable(table, 'DELETING') };
+}

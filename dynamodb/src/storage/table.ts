@@ -1,0 +1,205 @@
+// One table: its metadata (what DescribeTable reports), the primary item collection and one
+// collection per secondary index. Every write goes through `commit`, which keeps indexes,
+// counters and the change feed in step.
+// Index layout: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/SecondaryIndexes.html
+// (sparse: items lacking an index key attribute are not in the index).
+
+import { itemSize, writeUnits, type Consumed } from '../capacity.ts';
+import type {
+  AttributeDefinition,
+  BillingMode,
+  IndexProjection,
+  Item,
+  Key,
+  KeyNames,
+  KeySchema,
+  ScalarAttributeType,
+  StreamViewType,
+} from '../types.ts';
+import type { ChangeFeed, ChangeRecord } from './changes.ts';
+import { compareTuples, SortedItems } from './sorted.ts';
+import { sameValue } from '../attributes.ts';
+
+export const ACCOUNT_ID = '000000000000';
+
+export interface Throughput {
+  read: number;
+  write: number;
+  lastIncrease?: number;
+  lastDecrease?: number;
+  decreasesToday: number;
+}
+
+export interface Index {
+  name: string;
+  global: boolean;
+  keySchema: KeySchema;
+  keys: KeyNames;
+  projection: IndexProjection;
+  items: SortedItems;
+  throughput?: Throughput;
+  /** Epoch ms from which a new GSI reports ACTIVE. */
+  activeAt: number;
+  deleting?: boolean;
+}
+
+export interface StreamState {
+  enabled: boolean;
+  viewType?: StreamViewType;
+  arn?: string;
+  label?: string;
+}
+
+export const SERVICE_IDENTITY = { type: 'Service', principalId: 'dynamodb.amazonaws.com' } as const;
+
+export function keyNamesOf(schema: KeySchema): KeyNames {
+  const hash = schema.find((k) => k.KeyType === 'HASH')!.AttributeName;
+  const range = schema.find((k) => k.KeyType === 'RANGE')?.AttributeName;
+  return range ? { hash, range } : { hash };
+}
+
+export interface TableInit {
+  namespace: string;
+  region: string;
+  name: string;
+  attributeDefinitions: AttributeDefinition[];
+  keySchema: KeySchema;
+  billingMode: BillingMode;
+  throughput?: { read: number; write: number };
+  activeAt: number;
+}
+
+export class Table {
+  readonly namespace: string;
+  readonly region: string;
+  readonly name: string;
+  readonly id = crypto.randomUUID();
+  readonly createdAt = Date.now();
+  readonly arn: string;
+  attributeDefinitions: AttributeDefinition[];
+  readonly keySchema: KeySchema;
+  readonly keys: KeyNames;
+  billingMode: BillingMode;
+  throughput: Throughput;
+  readonly indexes = new Map<string, Index>();
+  readonly items: SortedItems;
+  stream: StreamState = { enabled: false };
+  ttl?: { attribute: string; enabled: boolean };
+  readonly tags = new Map<string, string>();
+  activeAt: number;
+  sizeBytes = 0;
+  private feed?: ChangeFeed;
+
+  constructor(init: TableInit, feed?: ChangeFeed) {
+    this.namespace = init.namespace;
+    this.region = init.region;
+    this.name = init.name;
+    this.arn = `arn:aws:dynamodb:${init.region}:${ACCOUNT_ID}:table/${init.name}`;
+    this.attributeDefinitions = init.attributeDefinitions;
+    this.keySchema = init.keySchema;
+    this.keys = keyNamesOf(init.keySchema);
+    this.billingMode = init.billingMode;
+    this.throughput = { read: init.throughput?.read ?? 0, write: init.throughput?.write ?? 0, decreasesToday: 0 };
+    this.activeAt = init.activeAt;
+    this.items = new SortedItems(this.keys.hash, this.keys.range ? [this.keys.range] : []);
+    this.feed = feed;
+  }
+
+  get status(): 'CREATING' | 'ACTIVE' {
+    return Date.now() >= this.activeAt ? 'ACTIVE' : 'CREATING';
+  }
+
+  get itemCount(): number {
+    return this.items.size;
+  }
+
+  attributeType(name: string): ScalarAttributeType | undefined {
+    return this.attributeDefinitions.find((d) => d.AttributeName === name)?.AttributeType;
+  }
+
+  /** Adds an index and, for a GSI added later, backfills it from the table's items. */
+  addIndex(spec: Omit<Index, 'keys' | 'items'>): Index {
+    const keys = keyNamesOf(spec.keySchema);
+    // Tie-break equal index keys by the table key so every item has exactly one slot.
+    const sortNames = [...new Set([keys.range, this.keys.hash, this.keys.range])].filter(
+      (n): n is string => !!n && n !== keys.hash,
+    );
+    const index: Index = { ...spec, keys, items: new SortedItems(keys.hash, sortNames) };
+    for (const item of this.items.all()) index.items.put(item);
+    this.indexes.set(spec.name, index);
+    return index;
+  }
+
+  keyOf(item: Item): Key {
+    const key: Key = { [this.keys.hash]: item[this.keys.hash]! };
+    if (this.keys.range) key[this.keys.range] = item[this.keys.range]!;
+    return key;
+  }
+
+  get(key: Key): Item | undefined {
+    return this.items.get(key);
+  }
+
+  /** Attributes an index holds for an item, per its Projection. */
+  project(index: Index, item: Item): Item {
+    if (index.projection.ProjectionType === 'ALL') return item;
+    const keep = new Set([this.keys.hash, this.keys.range, index.keys.hash, index.keys.range]);
+    if (index.projection.ProjectionType === 'INCLUDE') for (const a of index.projection.NonKeyAttributes ?? []) keep.add(a);
+    const out: Item = {};
+    for (const name in item) if (keep.has(name)) out[name] = item[name]!;
+    return out;
+  }
+
+  /**
+   * Applies a write (newItem undefined = delete) for the item with `key`, updates indexes and
+   * counters, emits the change and adds index write units to `consumed`. Returns the old item.
+   */
+  commit(key: Key, newItem: Item | undefined, consumed?: Consumed, userIdentity?: ChangeRecord['userIdentity']): Item | undefined {
+    const old = this.items.get(key);
+    if (!old && !newItem) return undefined;
+    if (newItem) this.items.put(newItem);
+    else this.items.delete(old!);
+    this.sizeBytes += itemSize(newItem) - itemSize(old);
+    for (const index of this.indexes.values()) {
+      const wasIn = !!old && index.items.delete(old);
+      if (newItem) index.items.put(newItem);
+      const isIn = !!newItem && !!index.items.get(newItem);
+      if (consumed && (wasIn || isIn)) {
+        // A changed index key means a delete plus a put in the index (two writes).
+        const keyChanged =
+          wasIn && isIn && (compareTuples(index.items.sortOf(old!)!, index.items.sortOf(newItem!)!) !== 0 ||
+            !sameValue(old![index.keys.hash], newItem![index.keys.hash]));
+        const bytes = itemSize(this.project(index, newItem ?? old!));
+        consumed.addIndex(index.name, index.global, writeUnits(bytes) * (keyChanged ? 2 : 1));
+      }
+    }
+    this.feed?.emit({
+      namespace: this.namespace,
+      region: this.region,
+      table: this.name,
+      eventName: !old ? 'INSERT' : newItem ? 'MODIFY' : 'REMOVE',
+      keys: key,
+      oldImage: old,
+      newImage: newItem,
+      userIdentity,
+      sizeBytes: itemSize(key) + itemSize(old) + itemSize(newItem),
+      at: Date.now(),
+    });
+    return old;
+  }
+
+  indexSize(index: Index): { count: number; bytes: number } {
+    let bytes = 0;
+    let count = 0;
+    for (const item of index.items.all()) {
+      count++;
+      bytes += itemSize(this.project(index, item));
+    }
+    return { count, bytes };
+  }
+
+  /** Stops publishing changes (the table was deleted). */
+  detach(): void {
+    this.feed = undefined;
+  }
+}

@@ -1,0 +1,281 @@
+// Declarative request validation in the two phases DynamoDB's front end runs:
+// 1. shape/type conversion → SerializationException (first mismatch wins);
+// 2. constraints → "N validation error(s) detected: Value ... at 'path' failed to satisfy
+//    constraint: ..." (up to 10 collected, in field order).
+// Paths use lower-camel field names, `.N.member` for list elements and `.key.member` for map
+// values, as AWS prints them. Messages follow the ones dynalite recorded from the real service.
+
+import { serialization, validation } from '../errors.ts';
+
+interface Constraints {
+  notNull?: boolean;
+  /** String/List/Map length bounds. */
+  minLen?: number;
+  maxLen?: number;
+  /** Number bounds. */
+  min?: number;
+  max?: number;
+  enum?: readonly string[];
+  regex?: string;
+  /** Constraints on map keys (e.g. table names in RequestItems). */
+  keys?: { minLen?: number; maxLen?: number; regex?: string };
+}
+
+export type Shape = Constraints &
+  (
+    | { type: 'String' | 'Boolean' | 'Integer' | 'Long' | 'Double' | 'AttrValue' | 'Blob' }
+    | { type: 'List'; member: Shape }
+    | { type: 'Map'; value: Shape }
+    | { type: 'Struct'; name: string; fields: Fields }
+  );
+
+export type Fields = Record<string, Shape>;
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+// ---------- phase 1: types ----------
+
+const ATTR_FIELDS: Fields = {
+  S: { type: 'String' },
+  N: { type: 'String' },
+  B: { type: 'Blob' },
+  BOOL: { type: 'Boolean' },
+  NULL: { type: 'Boolean' },
+  SS: { type: 'List', member: { type: 'String' } },
+  NS: { type: 'List', member: { type: 'String' } },
+  BS: { type: 'List', member: { type: 'Blob' } },
+  L: { type: 'List', member: { type: 'AttrValue' } },
+  M: { type: 'Map', value: { type: 'AttrValue' } },
+};
+
+function scalarMismatch(val: unknown, target: string): never {
+  if (typeof val === 'boolean') throw serialization(`${val ? 'TRUE_VALUE' : 'FALSE_VALUE'} cannot be converted to ${target}`);
+  if (typeof val === 'number') throw serialization(`${Number.isInteger(val) ? 'NUMBER_VALUE' : 'DECIMAL_VALUE'} cannot be converted to ${target}`);
+  if (typeof val === 'string') throw serialization(`STRING_VALUE cannot be converted to ${target}`);
+  if (Array.isArray(val)) throw serialization(`Unrecognized collection type class java.lang.${target}`);
+  throw serialization('Start of structure or map found where not expected');
+}
+
+function isObject(val: unknown): val is Record<string, unknown> {
+  return typeof val === 'object' && val !== null && !Array.isArray(val);
+}
+
+/** Converts `val` to `shape` or throws SerializationException; unknown fields and nulls are dropped. */
+function convert(val: unknown, shape: Shape): unknown {
+  if (val === null || val === undefined) return undefined;
+  switch (shape.type) {
+    case 'String':
+      if (typeof val !== 'string') scalarMismatch(val, 'String');
+      return val;
+    case 'Boolean':
+      if (typeof val === 'boolean') return val;
+      if (typeof val === 'string') {
+        const up = val.toUpperCase();
+        if (up === 'TRUE' || up === '1' || up === 'YES') return true;
+        if (up === 'FALSE' || up === '0' || up === 'NO') return false;
+        throw serialization('Unexpected token received from parser');
+      }
+      return scalarMismatch(val, 'Boolean');
+    case 'Integer':
+    case 'Long':
+    case 'Double':
+      if (typeof val !== 'number') scalarMismatch(val, shape.type);
+      return shape.type === 'Double' ? val : Math.floor(val);
+    case 'Blob':
+      if (typeof val === 'boolean' || typeof val === 'number') throw serialization('only base-64-encoded strings are convertible to bytes');
+      if (Array.isArray(val)) throw serialization('Unrecognized collection type class java.nio.ByteBuffer');
+      if (typeof val !== 'string') throw serialization('Start of structure or map found where not expected');
+      if (val.length % 4) throw serialization(`Base64 encoded length is expected a multiple of 4 bytes but found: ${val.length}`);
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(val)) throw serialization('Invalid last non-pad Base64 character dectected');
+      return val;
+    case 'List':
+      if (!Array.isArray(val)) {
+        if (isObject(val)) throw serialization('Start of structure or map found where not expected');
+        throw serialization('Unexpected field type');
+      }
+      return val.map((m) => convert(m, shape.member));
+    case 'Map': {
+      if (Array.isArray(val)) throw serialization('Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>');
+      if (!isObject(val)) throw serialization('Unexpected field type');
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(val)) out[k] = convert(v, shape.value);
+      return out;
+    }
+    case 'AttrValue':
+      if (Array.isArray(val)) throw serialization('Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue');
+      if (!isObject(val)) throw serialization('Unexpected value type in payload');
+      return convertFields(val, ATTR_FIELDS);
+    case 'Struct':
+      if (Array.isArray(val)) throw serialization(`Unrecognized collection type class com.amazonaws.dynamodb.v20120810.${shape.name}`);
+      if (!isObject(val)) throw serialization('Unexpected field type');
+      return convertFields(val, shape.fields);
+  }
+}
+
+function convertFields(val: Record<string, unknown>, fields: Fields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, shape] of Object.entries(fields)) {
+    if (!Object.hasOwn(val, name)) continue;
+    const v = convert(val[name], shape);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+// ---------- phase 2: constraints ----------
+
+function valueStr(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(valueStr).join(', ')}]`;
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function lengthOf(v: unknown): number {
+  if (typeof v === 'string' || Array.isArray(v)) return v.length;
+  return Object.keys(v as object).length;
+}
+
+function check(v: unknown, shape: Shape, path: string, errors: string[]): void {
+  const fail = (msg: string) => {
+    if (errors.length < 10) {
+      const shown = v === undefined ? 'null' : `'${valueStr(v)}'`;
+      errors.push(`Value ${shown} at '${path}' failed to satisfy constraint: ${msg}`);
+    }
+  };
+  if (v === undefined) {
+    if (shape.notNull) fail('Member must not be null');
+    return;
+  }
+  if (shape.enum && !shape.enum.includes(v as string)) fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+  if (shape.regex && !new RegExp(`^${shape.regex}$`).test(v as string)) fail(`Member must satisfy regular expression pattern: ${shape.regex}`);
+  if (shape.minLen !== undefined && lengthOf(v) < shape.minLen) fail(`Member must have length greater than or equal to ${shape.minLen}`);
+  if (shape.maxLen !== undefined && lengthOf(v) > shape.maxLen) fail(`Member must have length less than or equal to ${shape.maxLen}`);
+  if (shape.min !== undefined && (v as number) < shape.min) fail(`Member must have value greater than or equal to ${shape.min}`);
+  if (shape.max !== undefined && (v as number) > shape.max) fail(`Member must have value less than or equal to ${shape.max}`);
+  if (shape.keys) {
+    const k = shape.keys;
+    const rules = [
+      k.minLen !== undefined ? `Member must have length greater than or equal to ${k.minLen}` : undefined,
+      k.maxLen !== undefined ? `Member must have length less than or equal to ${k.maxLen}` : undefined,
+      k.regex !== undefined ? `Member must satisfy regular expression pattern: ${k.regex}` : undefined,
+    ].filter(Boolean);
+    for (const key of Object.keys(v as object)) {
+      const bad =
+        (k.minLen !== undefined && key.length < k.minLen) ||
+        (k.maxLen !== undefined && key.length > k.maxLen) ||
+        (k.regex !== undefined && !new RegExp(`^${k.regex}$`).test(key));
+      if (bad) fail(`Map keys must satisfy constraint: [${rules.join(', ')}]`);
+    }
+  }
+  if (shape.type === 'List') (v as unknown[]).forEach((m, i) => check(m, shape.member, `${path}.${i + 1}.member`, errors));
+  if (shape.type === 'Map') for (const [k, m] of Object.entries(v as object)) check(m, shape.value, `${path}.${k}.member`, errors);
+  if (shape.type === 'Struct') checkFields(v as Record<string, unknown>, shape.fields, `${path}.`, errors);
+}
+
+function checkFields(v: Record<string, unknown>, fields: Fields, prefix: string, errors: string[]): void {
+  for (const [name, shape] of Object.entries(fields)) check(v[name], shape, prefix + lowerFirst(name), errors);
+}
+
+/**
+ * Runs both phases on a request body and returns the cleaned request.
+ * `body` must be a JSON object already (the transport checks that).
+ */
+export function validateShape<T>(body: Record<string, unknown>, fields: Fields): T {
+  const data = convertFields(body, fields);
+  const errors: string[] = [];
+  checkFields(data, fields, '', errors);
+  if (errors.length) {
+    throw validation(`${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
+  }
+  return data as T;
+}
+
+// ---------- shared field shapes ----------
+
+export const TABLE_NAME: Shape = { type: 'String', notNull: true, minLen: 3, maxLen: 255, regex: '[a-zA-Z0-9_.-]+' };
+export const OPTIONAL_TABLE_NAME: Shape = { type: 'String', minLen: 3, maxLen: 255, regex: '[a-zA-Z0-9_.-]+' };
+export const INDEX_NAME: Shape = { type: 'String', minLen: 3, maxLen: 255, regex: '[a-zA-Z0-9_.-]+' };
+export const ITEM: Shape = { type: 'Map', value: { type: 'AttrValue' } };
+export const KEY: Shape = { type: 'Map', value: { type: 'AttrValue' } };
+export const ATTR_NAMES: Shape = { type: 'Map', value: { type: 'String' } };
+export const ATTR_VALUES: Shape = { type: 'Map', value: { type: 'AttrValue' } };
+export const RETURN_CONSUMED: Shape = { type: 'String', enum: ['INDEXES', 'TOTAL', 'NONE'] };
+export const RETURN_METRICS: Shape = { type: 'String', enum: ['SIZE', 'NONE'] };
+export const RETURN_VALUES: Shape = { type: 'String', enum: ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] };
+export const RETURN_ON_FAILURE: Shape = { type: 'String', enum: ['ALL_OLD', 'NONE'] };
+export const ATTRIBUTES_TO_GET: Shape = { type: 'List', minLen: 1, member: { type: 'String' } };
+export const EXPECTED: Shape = {
+  type: 'Map',
+  value: {
+    type: 'Struct',
+    name: 'ExpectedAttributeValue',
+    fields: {
+      Value: { type: 'AttrValue' },
+      Exists: { type: 'Boolean' },
+      ComparisonOperator: { type: 'String' },
+      AttributeValueList: { type: 'List', member: { type: 'AttrValue' } },
+    },
+  },
+};
+export const CONDITIONS: Shape = {
+  type: 'Map',
+  value: {
+    type: 'Struct',
+    name: 'Condition',
+    fields: {
+      ComparisonOperator: { type: 'String', notNull: true },
+      AttributeValueList: { type: 'List', member: { type: 'AttrValue' } },
+    },
+  },
+};
+export const KEY_SCHEMA: Shape = {
+  type: 'List',
+  notNull: true,
+  minLen: 1,
+  maxLen: 2,
+  member: {
+    type: 'Struct',
+    name: 'KeySchemaElement',
+    fields: {
+      AttributeName: { type: 'String', notNull: true, minLen: 1, maxLen: 255 },
+      KeyType: { type: 'String', notNull: true, enum: ['HASH', 'RANGE'] },
+    },
+  },
+};
+export const PROJECTION: Shape = {
+  type: 'Struct',
+  name: 'Projection',
+  notNull: true,
+  fields: {
+    ProjectionType: { type: 'String', enum: ['ALL', 'KEYS_ONLY', 'INCLUDE'] },
+    NonKeyAttributes: { type: 'List', minLen: 1, maxLen: 20, member: { type: 'String' } },
+  },
+};
+export const THROUGHPUT: Shape = {
+  type: 'Struct',
+  name: 'ProvisionedThroughput',
+  fields: {
+    ReadCapacityUnits: { type: 'Long', notNull: true, min: 1 },
+    WriteCapacityUnits: { type: 'Long', notNull: true, min: 1 },
+  },
+};
+export const STREAM_SPEC: Shape = {
+  type: 'Struct',
+  name: 'StreamSpecification',
+  fields: {
+    StreamEnabled: { type: 'Boolean', notNull: true },
+    StreamViewType: { type: 'String', enum: ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'] },
+  },
+};
+export const TAGS: Shape = {
+  type: 'List',
+  member: {
+    type: 'Struct',
+    name: 'Tag',
+    fields: {
+      Key: { type: 'String', notNull: true, minLen: 1, maxLen: 128 },
+      Value: { type: 'String', notNull: true, minLen: 0, maxLen: 256 },
+    },
+  },
+};
