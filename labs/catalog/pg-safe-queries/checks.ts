@@ -1,9 +1,11 @@
 // Hidden checks for pg-safe-queries. Expected values are read from the database with the admin
 // client, never hard-coded, so a check fails for the reason its message names.
-import { defineChecks } from '../../engine/contracts/checks.ts';
+import { defineChecks, type CheckContext } from '../../engine/contracts/checks.ts';
 import type { Client } from 'pg';
 
 type Solution = typeof import('./solution.ts');
+// Explicit parameter type: TypeScript only narrows through ctx.assert when ctx is annotated.
+type Ctx = CheckContext<Solution>;
 
 function db(pg: Client | undefined): Client {
   if (!pg) throw new Error('pg-safe-queries needs the postgres backend');
@@ -16,7 +18,7 @@ export default defineChecks<Solution>([
   {
     task: 'find-user',
     name: 'findUserByEmail returns the user with id as a number and createdAt as a Date',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       const { rows } = await db(ctx.pg).query("SELECT id::text, email, name, created_at FROM users WHERE email = 'ada@example.com'");
       const expected = rows[0];
       const user = await ctx.learner.findUserByEmail('ada@example.com');
@@ -35,7 +37,7 @@ export default defineChecks<Solution>([
   {
     task: 'find-user',
     name: "findUserByEmail handles an apostrophe and returns null for an unknown email",
-    async run(ctx) {
+    async run(ctx: Ctx) {
       let user;
       try {
         user = await ctx.learner.findUserByEmail("o'brien@example.com");
@@ -50,7 +52,7 @@ export default defineChecks<Solution>([
   {
     task: 'search-products',
     name: 'searchProducts matches names case-insensitively, ordered by name, with exact prices',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       const { rows } = await db(ctx.pg).query("SELECT id::int, name, price::text FROM products WHERE name ILIKE '%cable%' ORDER BY name, id");
       for (const term of ['cable', 'CABLE']) {
         const got = await ctx.learner.searchProducts(term);
@@ -73,7 +75,7 @@ export default defineChecks<Solution>([
   {
     task: 'literal-wildcards',
     name: "A '%' or '_' in the term is matched literally",
-    async run(ctx) {
+    async run(ctx: Ctx) {
       const percent = (await ctx.learner.searchProducts('50%')).map((p) => p.name);
       ctx.assert(
         JSON.stringify(percent) === JSON.stringify(['Discount 50% bundle']),
@@ -92,7 +94,7 @@ export default defineChecks<Solution>([
   {
     task: 'count-users',
     name: 'countUsers returns a number that follows the table',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       const before = await ctx.learner.countUsers();
       ctx.assert(
         typeof before === 'number',
@@ -107,7 +109,7 @@ export default defineChecks<Solution>([
   {
     task: 'injection-proof',
     name: 'Classic injection strings match nothing and change nothing',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       const pg = db(ctx.pg);
       const count = async () => (await pg.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('users','products')")).rows[0].n as number;
       const users = async () => (await pg.query('SELECT count(*)::int AS n FROM users')).rows[0].n as number;
