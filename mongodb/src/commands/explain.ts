@@ -1,0 +1,95 @@
+// explain: https://www.mongodb.com/docs/manual/reference/command/explain/
+// queryPlanner.winningPlan is FETCH over IXSCAN (indexName, keyPattern) or a COLLSCAN, with
+// executionStats (totalKeysExamined, totalDocsExamined, nReturned) as the indexes chapter teaches.
+import type { Document } from 'bson';
+import type { CommandInvocation, CommandSpec } from '../core.ts';
+import { errors } from '../errors.ts';
+import { runFind } from '../query/find.ts';
+import { runPipeline } from '../query/pipeline.ts';
+import type { Plan } from '../storage/planner.ts';
+import { SERVER_VERSION } from './buildInfo.ts';
+import { view } from './util.ts';
+
+function winningPlan(plan: Plan, filter: Document | undefined, dir: 'forward' = 'forward'): Document {
+  if (!plan.index) return { stage: 'COLLSCAN', filter: filter ?? {}, direction: dir };
+  const ix = plan.index;
+  return {
+    stage: 'FETCH',
+    ...(filter && Object.keys(filter).length ? { filter } : {}),
+    inputStage: {
+      stage: 'IXSCAN',
+      keyPattern: ix.spec.key,
+      indexName: ix.spec.name,
+      isMultiKey: ix.multikey,
+      isUnique: !!ix.spec.unique,
+      isSparse: !!ix.spec.sparse,
+      isPartial: !!ix.spec.partialFilterExpression,
+      direction: dir,
+    },
+  };
+}
+
+function envelope(inv: CommandInvocation, ns: string, filter: Document | undefined, plan: Plan, stats: { keysExamined: number; docsExamined: number }, nReturned: number, ms: number): Document {
+  const wp = winningPlan(plan, filter);
+  return {
+    explainVersion: '1',
+    queryPlanner: { namespace: ns, indexFilterSet: false, parsedQuery: filter ?? {}, winningPlan: wp, rejectedPlans: [] },
+    executionStats: {
+      executionSuccess: true,
+      nReturned,
+      executionTimeMillis: ms,
+      totalKeysExamined: stats.keysExamined,
+      totalDocsExamined: stats.docsExamined,
+      executionStages: { ...wp, nReturned, docsExamined: stats.docsExamined },
+    },
+    serverInfo: { host: inv.core.address ?? 'localhost', port: 0, version: SERVER_VERSION },
+    command: inv.body,
+  };
+}
+
+export function explainAggregate(inv: CommandInvocation, coll: string, pipeline: Document[]): Document {
+  const t0 = performance.now();
+  const first = pipeline[0] && '$match' in pipeline[0] ? (pipeline[0].$match as Document) : undefined;
+  const v = view(inv);
+  const scan = v.scan(inv.db, coll, first, { hint: inv.body.hint });
+  const out = runPipeline(v, inv.db, scan.docs.map((e) => e[1]), pipeline.filter((s) => !('$out' in s || '$merge' in s)));
+  return { ...envelope(inv, `${inv.db}.${coll}`, first, scan.plan, scan.stats, out.length, performance.now() - t0), stages: pipeline };
+}
+
+export const explain: CommandSpec = {
+  name: 'explain',
+  run(inv) {
+    const inner = inv.body.explain as Document;
+    if (!inner || typeof inner !== 'object') throw errors.typeMismatch("BSON field 'explain.explain' is the wrong type, expected type 'object'");
+    const name = Object.keys(inner)[0];
+    const coll = inner[name];
+    if (typeof coll !== 'string' && name !== 'aggregate') throw errors.invalidNamespace('explain requires a collection');
+    const sub: CommandInvocation = { ...inv, name, body: inner };
+    const v = view(inv);
+    const t0 = performance.now();
+    const ns = `${inv.db}.${coll}`;
+    switch (name) {
+      case 'find': {
+        const out = runFind(v, inv.db, coll, { filter: inner.filter, sort: inner.sort, skip: inner.skip, limit: inner.limit, projection: inner.projection, hint: inner.hint });
+        return envelope(sub, ns, inner.filter, out.plan, out.stats, out.docs.length, performance.now() - t0);
+      }
+      case 'count': {
+        const out = runFind(v, inv.db, coll, { filter: inner.query, hint: inner.hint });
+        return envelope(sub, ns, inner.query, out.plan, out.stats, out.docs.length, performance.now() - t0);
+      }
+      case 'aggregate':
+        return explainAggregate(sub, typeof coll === 'string' ? coll : '$cmd.aggregate', inner.pipeline ?? []);
+      case 'distinct': {
+        const out = runFind(v, inv.db, coll, { filter: inner.query, hint: inner.hint });
+        return envelope(sub, ns, inner.query, out.plan, out.stats, out.docs.length, performance.now() - t0);
+      }
+      case 'update': case 'delete': case 'findAndModify': {
+        const stmt = name === 'findAndModify' ? { q: inner.query } : ((inner[name === 'update' ? 'updates' : 'deletes'] as Document[])?.[0] ?? { q: {} });
+        const scan = v.scan(inv.db, coll, stmt.q, { hint: stmt.hint });
+        return envelope(sub, ns, stmt.q, scan.plan, scan.stats, scan.docs.length, performance.now() - t0);
+      }
+      default:
+        throw errors.illegalOperation(`Explain is not supported for command '${name}'`);
+    }
+  },
+};

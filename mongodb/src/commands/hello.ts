@@ -1,0 +1,42 @@
+// hello / isMaster: the handshake. We present a one-member replica set "rs0" so drivers allow
+// transactions and change streams: https://www.mongodb.com/docs/manual/reference/command/hello/
+import { Long, ObjectId } from 'bson';
+import type { CommandSpec } from '../core.ts';
+import { MAX_BSON_SIZE, MAX_MESSAGE_SIZE } from '../wire/protocol.ts';
+
+/** MongoDB 7.0 speaks wire version 21 (https://github.com/mongodb/specifications, server-wire-version table). */
+export const MAX_WIRE_VERSION = 21;
+const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
+const PROCESS_ID = new ObjectId();
+
+export const hello: CommandSpec = {
+  name: 'hello',
+  aliases: ['isMaster', 'ismaster'],
+  requiresAuth: false,
+  async run(inv) {
+    const me = inv.core.address ?? '127.0.0.1:27017';
+    const reply = {
+      ...(inv.name === 'hello' ? { isWritablePrimary: true } : { ismaster: true }),
+      topologyVersion: { processId: PROCESS_ID, counter: Long.ZERO },
+      hosts: [me],
+      setName: 'rs0',
+      setVersion: 1,
+      primary: me,
+      me,
+      electionId: ELECTION_ID,
+      lastWrite: { opTime: { ts: inv.core.clock.now(), t: Long.fromNumber(1) }, lastWriteDate: new Date(), majorityOpTime: { ts: inv.core.clock.now(), t: Long.fromNumber(1) }, majorityWriteDate: new Date() },
+      secondary: false,
+      maxBsonObjectSize: MAX_BSON_SIZE,
+      maxMessageSizeBytes: MAX_MESSAGE_SIZE,
+      maxWriteBatchSize: 100000,
+      localTime: new Date(),
+      logicalSessionTimeoutMinutes: 30,
+      connectionId: inv.conn.id,
+      minWireVersion: 0,
+      maxWireVersion: MAX_WIRE_VERSION,
+      readOnly: false,
+    } as Record<string, unknown>;
+    await inv.core.hooks.auth?.onHello?.(inv, reply);
+    return reply;
+  },
+};

@@ -1,0 +1,52 @@
+// The find pipeline shared by find, count, explain and findAndModify:
+// plan → filter → sort → skip → limit → projection.
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import type { DataView } from '../sessions/view.ts';
+import { mingoOptions, type QueryEnv } from './mingo.ts';
+import { sortDocs, validateSort } from './sort.ts';
+import type { Plan } from '../storage/planner.ts';
+import { errors } from '../errors.ts';
+
+export interface FindSpec {
+  filter?: Document;
+  sort?: unknown;
+  skip?: number;
+  limit?: number;
+  projection?: Document;
+  hint?: unknown;
+  env?: QueryEnv;
+}
+
+export interface FindOutput {
+  docs: Document[];
+  ids: string[];
+  plan: Plan;
+  stats: { keysExamined: number; docsExamined: number };
+}
+
+export function runFind(v: DataView, db: string, coll: string, spec: FindSpec): FindOutput {
+  const sort = validateSort(spec.sort);
+  const skip = spec.skip ?? 0;
+  const limit = spec.limit ?? 0;
+  // Without a sort the scan can stop early once skip + limit documents matched.
+  const early = sort.length === 0 && limit > 0 ? skip + limit : undefined;
+  const { docs: entries, plan, stats } = v.scan(db, coll, spec.filter, { hint: spec.hint, env: spec.env, limit: early });
+  let ordered = entries;
+  if (sort.length) {
+    const byDoc = new Map(entries.map((e) => [e[1], e[0]]));
+    ordered = sortDocs(entries.map((e) => e[1]), sort).map((d) => [byDoc.get(d)!, d]);
+  }
+  const page = ordered.slice(skip, limit > 0 ? skip + limit : undefined);
+  let docs = page.map((e) => e[1]);
+  if (spec.projection && Object.keys(spec.projection).length) docs = project(docs, spec.projection, spec.filter, spec.env);
+  return { docs, ids: page.map((e) => e[0]), plan, stats };
+}
+
+export function project(docs: Document[], projection: Document, filter: Document | undefined, env?: QueryEnv): Document[] {
+  try {
+    return new Query(filter ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, projection).all() as Document[];
+  } catch (e) {
+    throw errors.location(31254, e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,60 @@
+// One place that configures mingo for MongoDB semantics (strict mode, `_id` as id key, `let`
+// variables, `$lookup`-style collection resolution) so find, update and aggregate agree.
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import { Context, ProcessingMode } from 'mingo/core';
+import * as pipelineOps from 'mingo/operators/pipeline';
+import * as queryOps from 'mingo/operators/query';
+import * as projectionOps from 'mingo/operators/projection';
+import * as expressionOps from 'mingo/operators/expression';
+import * as accumulatorOps from 'mingo/operators/accumulator';
+import * as windowOps from 'mingo/operators/window';
+import type { Options } from 'mingo/types';
+import { errors } from '../errors.ts';
+
+const context = Context.init({
+  pipeline: pipelineOps as never,
+  query: queryOps as never,
+  projection: projectionOps as never,
+  expression: expressionOps as never,
+  accumulator: accumulatorOps as never,
+  window: windowOps as never,
+});
+
+export interface QueryEnv {
+  /** `let` variables of the command (find/aggregate/update/delete). */
+  variables?: Document;
+  /** Resolves "coll" names for $lookup/$unionWith/$graphLookup. */
+  resolve?: (coll: string) => Document[];
+  /** true when documents must not be mutated by the engine (stored documents). */
+  cloneInput?: boolean;
+}
+
+export function mingoOptions(env: QueryEnv = {}): Partial<Options> {
+  return {
+    idKey: '_id',
+    useStrictMode: true,
+    scriptEnabled: false,
+    context,
+    processingMode: env.cloneInput ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
+    variables: env.variables,
+    collectionResolver: env.resolve,
+  };
+}
+
+/** Compiles a filter; an invalid one is BadValue (2) like the server's parse errors. */
+export function compileFilter(filter: Document | undefined, env: QueryEnv = {}): Query {
+  try {
+    return new Query(filter ?? {}, mingoOptions(env));
+  } catch (e) {
+    throw errors.badValue(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Collations other than the simple binary one are not supported by this server. */
+export function assertSimpleCollation(collation: unknown): void {
+  if (collation === undefined || collation === null) return;
+  const locale = (collation as Document).locale;
+  if (locale === 'simple') return;
+  throw errors.notImplemented(`collation ${JSON.stringify(collation)} is not supported by this server (only { locale: "simple" })`);
+}

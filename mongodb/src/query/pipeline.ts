@@ -1,0 +1,38 @@
+// Aggregation: mingo runs the stages; $out and $merge (which write to our storage) are ours.
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation-pipeline/
+import type { Document } from 'bson';
+import { Aggregator } from 'mingo';
+import type { DataView } from '../sessions/view.ts';
+import { mingoOptions, type QueryEnv } from './mingo.ts';
+import { CommandError, errors } from '../errors.ts';
+
+export function validatePipeline(pipeline: unknown): Document[] {
+  if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
+  pipeline.forEach((s, i) => {
+    if (!s || typeof s !== 'object' || Array.isArray(s) || Object.keys(s).length !== 1) {
+      throw errors.location(40323, 'A pipeline stage specification object must contain exactly one field.');
+    }
+    const name = Object.keys(s)[0];
+    if ((name === '$out' || name === '$merge') && i !== pipeline.length - 1) {
+      throw errors.location(40601, `${name} can only be the final stage in the pipeline`);
+    }
+  });
+  return pipeline as Document[];
+}
+
+/** Runs the stages over `input` with collections of `db` resolvable for $lookup/$unionWith. */
+export function runPipeline(v: DataView, db: string, input: Document[], pipeline: Document[], env: QueryEnv = {}): Document[] {
+  const resolve = (name: string) => v.scan(db, name, {}).docs.map((e) => e[1]);
+  try {
+    return new Aggregator(pipeline, mingoOptions({ ...env, resolve, cloneInput: true })).run(input) as Document[];
+  } catch (e) {
+    if (e instanceof CommandError) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    const unknownStage = /unknown pipeline operator|Unsupported pipeline operator|pipeline operator.*not/i.exec(msg);
+    if (unknownStage) {
+      const name = pipeline.map((s) => Object.keys(s)[0]).find((n) => msg.includes(n)) ?? msg;
+      throw errors.location(40324, `Unrecognized pipeline stage name: '${name}'`);
+    }
+    throw errors.location(168, msg);
+  }
+}

@@ -1,0 +1,39 @@
+// Sorting in BSON order. An array field sorts by its smallest element ascending and its largest
+// descending: https://www.mongodb.com/docs/manual/reference/method/cursor.sort/#sort-consistency
+import type { Document } from 'bson';
+import { compareBson } from '../storage/bson-order.ts';
+import { pathValues } from '../storage/index-keys.ts';
+import { errors } from '../errors.ts';
+
+export function validateSort(spec: unknown): Array<[string, 1 | -1]> {
+  if (spec === undefined || spec === null) return [];
+  if (typeof spec !== 'object' || Array.isArray(spec)) throw errors.typeMismatch(`Expected field sortto be of type object`);
+  return Object.entries(spec as Document).map(([k, v]) => {
+    if (v === 1 || v === -1) return [k, v];
+    if (typeof v === 'number' && (v === 1 || v === -1)) return [k, v];
+    if (v && typeof v === 'object' && '$meta' in v) throw errors.notImplemented('$meta sort is not supported');
+    throw errors.badValue('$sort key ordering must be 1 (for ascending) or -1 (for descending)');
+  });
+}
+
+function sortKey(doc: Document, path: string, dir: 1 | -1): unknown {
+  const { values, missing, array } = pathValues(doc, path.split('.'));
+  if (missing) return null;
+  if (!array) return values[0];
+  let best = values[0];
+  for (const v of values) if (compareBson(v, best) * dir < 0) best = v;
+  return best;
+}
+
+export function sortDocs(docs: Document[], spec: Array<[string, 1 | -1]>): Document[] {
+  if (spec.length === 0) return docs;
+  const keyed = docs.map((d, i) => ({ d, i, k: spec.map(([p, dir]) => sortKey(d, p, dir)) }));
+  keyed.sort((a, b) => {
+    for (let j = 0; j < spec.length; j++) {
+      const c = compareBson(a.k[j], b.k[j]);
+      if (c) return c * spec[j][1];
+    }
+    return a.i - b.i;
+  });
+  return keyed.map((x) => x.d);
+}

@@ -1,0 +1,74 @@
+// startMongo: an in-process MongoDB-compatible server on a TCP port.
+import { createServer, type Socket } from 'node:net';
+import { ServerCore, type Disposer, type MongoPlugin, type StartOptions } from './core.ts';
+import { registerCoreCommands } from './commands/index.ts';
+import { dispatch } from './commands/dispatch.ts';
+import { Connection } from './wire/connection.ts';
+
+export type { StartOptions } from './core.ts';
+
+export interface RunningMongo {
+  port: number;
+  host: string;
+  uri: string;
+  core: ServerCore;
+  close(): Promise<void>;
+}
+
+/** Plugins M2 provides; each is optional so the core runs on its own. */
+const DEFAULT_PLUGIN_MODULES = ['./auth/plugin.ts', './changestreams/plugin.ts', './ttl/plugin.ts'];
+
+async function loadDefaultPlugins(log: (m: string) => void): Promise<MongoPlugin[]> {
+  const out: MongoPlugin[] = [];
+  for (const rel of DEFAULT_PLUGIN_MODULES) {
+    const url = new URL(rel, import.meta.url);
+    try {
+      const mod = (await import(url.href)) as { plugin?: MongoPlugin };
+      if (mod.plugin) out.push(mod.plugin);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes(url.pathname)) continue;
+      log(`plugin ${rel} failed to load: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+  return out;
+}
+
+export async function startMongo(options: StartOptions = {}): Promise<RunningMongo> {
+  const core = new ServerCore(options);
+  registerCoreCommands(core.commands);
+  const plugins = [...(options.defaultPlugins === false ? [] : await loadDefaultPlugins(core.log)), ...(options.plugins ?? [])];
+  const disposers: Disposer[] = [];
+  for (const p of plugins) {
+    const d = await p.install(core);
+    if (typeof d === 'function') disposers.push(d);
+  }
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    new Connection(socket, (conn, body, legacy) => dispatch(core, conn, body, legacy), core.log);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 27017, host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : options.port ?? 27017;
+  core.address = `${host}:${port}`;
+  core.log(`mongodb-compatible server listening on ${core.address}`);
+  return {
+    port,
+    host,
+    uri: `mongodb://${host}:${port}/?replicaSet=rs0`,
+    core,
+    async close() {
+      for (const d of disposers.reverse()) await d();
+      core.cursors.closeAll();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

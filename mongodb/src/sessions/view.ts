@@ -1,0 +1,165 @@
+// The data view a command reads and writes through. Outside a transaction writes go straight to
+// storage and emit change events; inside one they are buffered in the Transaction and reads see
+// its snapshot plus its own writes. Commands never need to know which one they have.
+import type { Document } from 'bson';
+import { keyString } from '../storage/bson-order.ts';
+import type { Collection } from '../storage/collection.ts';
+import { IndexStore } from '../storage/index-store.ts';
+import { executePlan, planWithHint, type Plan } from '../storage/planner.ts';
+import { cloneDoc } from '../storage/clone.ts';
+import { compileFilter, type QueryEnv } from '../query/mingo.ts';
+import type { ChangeEvent, ServerCore } from '../core.ts';
+import type { Transaction } from './transaction.ts';
+import { errors } from '../errors.ts';
+
+export interface ScanOptions { hint?: unknown; env?: QueryEnv; limit?: number }
+export interface ScanOutput {
+  docs: Array<[string, Document]>;
+  plan: Plan;
+  stats: { keysExamined: number; docsExamined: number };
+}
+
+export class DataView {
+  readonly core: ServerCore;
+  readonly txn?: Transaction;
+  constructor(core: ServerCore, txn?: Transaction) {
+    this.core = core;
+    this.txn = txn;
+  }
+
+  collection(db: string, coll: string): Collection | undefined {
+    return this.core.storage.collection(db, coll);
+  }
+
+  /** Matching documents (stored objects: callers copy before mutating). */
+  scan(db: string, coll: string, filter: Document | undefined, opts: ScanOptions = {}): ScanOutput {
+    const c = this.collection(db, coll);
+    const stats = { keysExamined: 0, docsExamined: 0 };
+    if (!c) {
+      if (opts.hint !== undefined && opts.hint !== null && typeof opts.hint === 'string') {
+        throw errors.badValue('error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+      }
+      return { docs: [], plan: {}, stats };
+    }
+    const query = compileFilter(filter, opts.env);
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const out: Array<[string, Document]> = [];
+    let plan: Plan;
+    let candidates: Iterable<[string, Document]>;
+    if (this.txn) {
+      plan = planWithHint(c, filter ?? {}, opts.hint);
+      plan = {};
+      candidates = this.txnCandidates(c);
+    } else {
+      plan = planWithHint(c, filter ?? {}, opts.hint);
+      const r = executePlan(c, plan);
+      candidates = r.candidates;
+      stats.keysExamined = r.stats.keysExamined;
+    }
+    for (const entry of candidates) {
+      stats.docsExamined++;
+      if (query.test(entry[1])) {
+        out.push(entry);
+        if (out.length >= limit) break;
+      }
+    }
+    return { docs: out, plan, stats };
+  }
+
+  private *txnCandidates(c: Collection): Iterable<[string, Document]> {
+    const txn = this.txn!;
+    const overlay = txn.overlay(c.ns);
+    for (const [id, d] of c.snapshot(txn.snapshotTs)) {
+      if (overlay?.has(id)) {
+        const mine = overlay.get(id);
+        if (mine) yield [id, mine];
+      } else yield [id, d];
+    }
+    if (overlay) {
+      for (const [id, d] of overlay) if (d && !c.getAt(id, txn.snapshotTs)) yield [id, d];
+    }
+  }
+
+  count(db: string, coll: string): number {
+    const c = this.collection(db, coll);
+    if (!c) return 0;
+    if (!this.txn) return c.count;
+    let n = 0;
+    for (const _ of this.txnCandidates(c)) n++;
+    return n;
+  }
+
+  insert(db: string, coll: string, doc: Document): void {
+    const c = this.core.storage.createCollection(db, coll, {}, true);
+    const id = keyString(doc._id);
+    if (this.txn) {
+      const overlay = this.txn.overlay(c.ns);
+      if ((overlay?.get(id) ?? (overlay?.has(id) ? null : c.getAt(id, this.txn.snapshotTs))) || (!overlay?.has(id) && c.get(id))) {
+        throw c.indexes.get('_id_')!.duplicate([doc._id]);
+      }
+      this.txn.lock(c, id);
+      this.checkTxnUnique(c, doc, id);
+      this.txn.record({ db, coll, id, kind: 'insert', after: doc });
+      return;
+    }
+    this.assertUnlocked(c, id);
+    c.insert(doc, this.core.storage.tick());
+    this.emit({ operationType: 'insert', ns: { db, coll }, documentKey: { _id: doc._id }, fullDocument: doc });
+  }
+
+  replace(db: string, coll: string, id: string, before: Document, after: Document, kind: 'update' | 'replace'): void {
+    const c = this.collection(db, coll)!;
+    if (this.txn) {
+      this.txn.lock(c, id);
+      this.checkTxnUnique(c, after, id);
+      this.txn.record({ db, coll, id, kind, before, after });
+      return;
+    }
+    this.assertUnlocked(c, id);
+    c.replace(id, after, this.core.storage.tick());
+    this.emit({ operationType: kind, ns: { db, coll }, documentKey: { _id: after._id }, fullDocument: after, fullDocumentBeforeChange: before });
+  }
+
+  remove(db: string, coll: string, id: string, before: Document): void {
+    const c = this.collection(db, coll)!;
+    if (this.txn) {
+      this.txn.lock(c, id);
+      this.txn.record({ db, coll, id, kind: 'delete', before });
+      return;
+    }
+    this.assertUnlocked(c, id);
+    c.remove(id, this.core.storage.tick());
+    this.emit({ operationType: 'delete', ns: { db, coll }, documentKey: { _id: before._id }, fullDocumentBeforeChange: before });
+  }
+
+  /** A plain write to a document a transaction holds conflicts (the real server would block). */
+  private assertUnlocked(c: Collection, id: string): void {
+    if (c.locks.has(id)) throw errors.writeConflict();
+  }
+
+  private checkTxnUnique(c: Collection, doc: Document, id: string): void {
+    const overlay = this.txn!.overlay(c.ns);
+    // Documents this transaction changed no longer own their old committed keys.
+    c.check(doc, id, new Set(overlay ? overlay.keys() : []));
+    if (!overlay) return;
+    for (const ix of c.indexes.values()) {
+      if (!ix.spec.unique || ix.spec.name === '_id_') continue;
+      const mine = new IndexStore(ix.spec, c.ns);
+      for (const [otherId, other] of overlay) if (other && otherId !== id) mine.add(other, otherId);
+      mine.check(doc, id);
+    }
+  }
+
+  emit(e: Omit<ChangeEvent, 'clusterTime'>): void {
+    const clusterTime = this.core.clock.tick();
+    if (!this.core.events.active) return;
+    this.core.events.emit(copyEvent({ ...e, clusterTime }));
+  }
+}
+
+function copyEvent(e: ChangeEvent): ChangeEvent {
+  const out: ChangeEvent = { ...e };
+  if (e.fullDocument) out.fullDocument = cloneDoc(e.fullDocument);
+  if (e.fullDocumentBeforeChange) out.fullDocumentBeforeChange = cloneDoc(e.fullDocumentBeforeChange);
+  return out;
+}

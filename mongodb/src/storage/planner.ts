@@ -1,0 +1,131 @@
+// Query planning: pick an index whose leading fields the filter constrains by equality/$in or a
+// range, else scan the collection. The plan is reported by `explain` the way the real server
+// shapes it (IXSCAN + FETCH vs COLLSCAN): https://www.mongodb.com/docs/manual/reference/explain-results/
+import type { Document } from 'bson';
+import { typeRank } from './bson-order.ts';
+import type { Collection } from './collection.ts';
+import type { FieldBound, IndexStore } from './index-store.ts';
+import { errors } from '../errors.ts';
+
+export interface Plan {
+  index?: IndexStore;
+  bounds?: FieldBound[];
+}
+
+export interface ScanResult {
+  candidates: Iterable<[string, Document]>;
+  stats: { keysExamined: number };
+}
+
+/** Field → bound implied by the filter's top level (and its $and members), when indexable. */
+function fieldBounds(filter: Document): Map<string, FieldBound> {
+  const out = new Map<string, FieldBound>();
+  const visit = (f: Document) => {
+    for (const [k, v] of Object.entries(f)) {
+      if (k === '$and' && Array.isArray(v)) { v.forEach((x) => visit(x)); continue; }
+      if (k.startsWith('$')) continue;
+      const b = boundFor(v);
+      if (b && !out.has(k)) out.set(k, b);
+    }
+  };
+  visit(filter);
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Document => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+const indexable = (v: unknown) => !Array.isArray(v) && !(v instanceof RegExp) && !isPlainObject(v) && v !== undefined;
+
+function boundFor(v: unknown): FieldBound | undefined {
+  if (!isPlainObject(v)) return indexable(v) ? { kind: 'points', values: [v] } : undefined;
+  const keys = Object.keys(v);
+  if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return undefined;
+  if ('$eq' in v && indexable(v.$eq)) return { kind: 'points', values: [v.$eq] };
+  if ('$in' in v && Array.isArray(v.$in) && v.$in.length > 0 && v.$in.every(indexable)) return { kind: 'points', values: v.$in };
+  const lo = '$gt' in v ? v.$gt : v.$gte;
+  const hi = '$lt' in v ? v.$lt : v.$lte;
+  const probe = lo ?? hi;
+  if (probe === undefined || !indexable(probe) || probe === null) return undefined;
+  if (lo !== undefined && hi !== undefined && typeRank(lo) !== typeRank(hi)) return undefined;
+  return { kind: 'range', rank: typeRank(probe), lo, loInc: '$gte' in v && !('$gt' in v), hi, hiInc: '$lte' in v && !('$lt' in v) };
+}
+
+export function planQuery(coll: Collection, filter: Document, hint?: unknown): Plan {
+  const bounds = fieldBounds(filter);
+  if (hint !== undefined && hint !== null) {
+    const ix = findHinted(coll, hint);
+    if (ix.spec.partialFilterExpression || ix.spec.sparse) return { index: ix, bounds: boundsFor(ix, bounds) };
+    return { index: ix, bounds: boundsFor(ix, bounds) ?? [{ kind: 'range', rank: -1, loInc: true, hiInc: true }] };
+  }
+  let best: Plan = {};
+  let bestScore = 0;
+  for (const ix of coll.indexes.values()) {
+    if (ix.spec.partialFilterExpression || ix.spec.sparse) continue;
+    const b = boundsFor(ix, bounds);
+    if (!b) continue;
+    // Prefer more constrained fields, then equality over range, then unique indexes.
+    const score = b.length * 4 + (b[b.length - 1].kind === 'points' ? 2 : 0) + (ix.spec.unique ? 1 : 0);
+    if (score > bestScore) { best = { index: ix, bounds: b }; bestScore = score; }
+  }
+  return best;
+}
+
+function boundsFor(ix: IndexStore, bounds: Map<string, FieldBound>): FieldBound[] | undefined {
+  const out: FieldBound[] = [];
+  for (const f of ix.fields) {
+    const b = bounds.get(f);
+    if (!b) break;
+    // A multikey index can't tighten a range with both ends (elements may satisfy each end).
+    if (b.kind === 'range' && ix.multikey && b.lo !== undefined && b.hi !== undefined) {
+      out.push({ ...b, hi: undefined });
+      break;
+    }
+    out.push(b);
+    if (b.kind === 'range') break;
+  }
+  return out.length ? out : undefined;
+}
+
+function findHinted(coll: Collection, hint: unknown): IndexStore {
+  if (typeof hint === 'string') {
+    const ix = coll.indexes.get(hint);
+    if (ix) return ix;
+  } else if (isPlainObject(hint)) {
+    if ('$natural' in hint) throw naturalHint;
+    const want = JSON.stringify(hint);
+    for (const ix of coll.indexes.values()) if (JSON.stringify(ix.spec.key) === want) return ix;
+  }
+  throw errors.badValue('error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+}
+
+const naturalHint = Symbol('natural');
+
+/** Runs the plan: candidate documents (still to be filtered) and index statistics. */
+export function executePlan(coll: Collection, plan: Plan): ScanResult {
+  if (!plan.index || !plan.bounds) return { candidates: coll.current(), stats: { keysExamined: 0 } };
+  const b = plan.bounds;
+  let ids: string[];
+  let keysExamined: number;
+  if (b.length === 1 && b[0].kind === 'range' && b[0].rank === -1) {
+    ids = [...coll.current()].map(([id]) => id);
+    keysExamined = ids.length;
+  } else ({ ids, keysExamined } = plan.index.scan(b));
+  const seen = new Set<string>();
+  const out: [string, Document][] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const d = coll.get(id);
+    if (d) out.push([id, d]);
+  }
+  return { candidates: out, stats: { keysExamined } };
+}
+
+/** Safe wrapper: a `$natural` hint means a collection scan. */
+export function planWithHint(coll: Collection, filter: Document, hint?: unknown): Plan {
+  try {
+    return planQuery(coll, filter, hint);
+  } catch (e) {
+    if (e === naturalHint) return {};
+    throw e;
+  }
+}
