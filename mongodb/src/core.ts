@@ -10,6 +10,7 @@ import type { Transaction } from './sessions/transaction.ts';
 import { DataView } from './sessions/view.ts';
 import { runDelete } from './query/write.ts';
 import { runPipeline } from './query/pipeline.ts';
+import type { FailPoint } from './commands/configureFailPoint.ts';
 
 export interface StartOptions {
   port?: number;
@@ -28,6 +29,7 @@ export interface ConnectionContext {
   readonly remoteAddress: string;
   readonly state: Map<string, unknown>;
   onClose(fn: () => void): void;
+  close(reason?: string): void;
 }
 
 export interface CommandInvocation {
@@ -133,6 +135,8 @@ export class ServerCore {
   readonly sessions = new SessionStore();
   readonly aggregateSources = new SourceStages();
   readonly hooks: { auth?: AuthHook } = {};
+  /** Test fail points set by configureFailPoint (name → state). */
+  readonly failPoints = new Map<string, FailPoint>();
   readonly log: (msg: string) => void;
   readonly startedAt = new Date();
   /** "host:port" once listening (hello's me/primary/hosts). */

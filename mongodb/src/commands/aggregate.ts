@@ -10,6 +10,9 @@ import { runPipeline, validatePipeline } from '../query/pipeline.ts';
 import { collName, letVars, optDoc, optNonNegative, view } from './util.ts';
 import { explainAggregate } from './explain.ts';
 
+/** Stages that can start a database-level aggregate ({ aggregate: 1 }). */
+const DB_SOURCES = new Set(['$documents', '$listLocalSessions', '$currentOp']);
+
 export const aggregate: CommandSpec = {
   name: 'aggregate',
   async run(inv) {
@@ -21,18 +24,25 @@ export const aggregate: CommandSpec = {
     const coll = dbLevel ? undefined : collName(inv);
     const cursorOpt = optDoc(inv, 'cursor');
     if (!cursorOpt && !inv.body.explain) throw errors.failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
-    if (dbLevel && first !== '$documents') throw errors.invalidNamespace("{aggregate: 1} is not valid for '$match'; a collection is required.");
+    if (dbLevel && !DB_SOURCES.has(first ?? '')) throw errors.invalidNamespace(`{aggregate: 1} is not valid for '${first ?? ''}'; a collection is required.`);
     assertSimpleCollation(inv.body.collation);
     if (inv.body.explain) return explainAggregate(inv, coll ?? '$cmd.aggregate', pipeline);
     const batchSize = cursorOpt ? optNonNegative({ ...inv, body: cursorOpt, name: 'aggregate.cursor' }, 'batchSize') : undefined;
     const last = pipeline.length ? Object.keys(pipeline[pipeline.length - 1])[0] : undefined;
     const writes = last === '$out' || last === '$merge';
     if (writes && inv.txn) throw errors.operationNotSupportedInTransaction(`${last} cannot be used in a transaction`);
-    const stages = writes ? pipeline.slice(0, -1) : pipeline;
+    if (writes && (inv.body.readConcern as Document | undefined)?.level === 'linearizable') {
+      throw errors.invalidOptions(`{readConcern: {level: "linearizable"}} is not supported with ${last}`);
+    }
+    let stages = writes ? pipeline.slice(0, -1) : pipeline;
     const v = view(inv);
     const env = { variables: letVars(inv) };
     let input: Document[] = [];
-    if (coll) {
+    if (first === '$listLocalSessions') {
+      input = inv.core.sessions.all().map((sess) => ({ _id: sess.lsid, lastUse: new Date(sess.lastUse) }));
+      stages = stages.slice(1);
+    } else if (first === '$currentOp') stages = stages.slice(1);
+    else if (coll) {
       const lead = first === '$match' ? (pipeline[0].$match as Document) : undefined;
       input = v.scan(inv.db, coll, lead, { hint: inv.body.hint, env }).docs.map((e) => e[1]);
     }

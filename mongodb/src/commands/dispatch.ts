@@ -3,7 +3,8 @@
 // plus $clusterTime/operationTime as a replica-set member sends them).
 import type { Document } from 'bson';
 import { Binary, Long } from 'bson';
-import type { CommandInvocation, ConnectionContext, ServerCore } from '../core.ts';
+import type { CommandInvocation, CommandSpec, ConnectionContext, ServerCore } from '../core.ts';
+import { triggerFailPoint } from './configureFailPoint.ts';
 import { CommandError, errors, toCommandError } from '../errors.ts';
 import { Transaction } from '../sessions/transaction.ts';
 import { abort } from '../sessions/commit.ts';
@@ -36,7 +37,24 @@ async function run(core: ServerCore, conn: ConnectionContext, name: string, body
   const db = typeof body.$db === 'string' ? body.$db : 'admin';
   const inv: CommandInvocation = { name: spec.name, db, body, conn, core };
   if (spec.requiresAuth !== false) core.hooks.auth?.authorize(inv);
-  if (body.lsid && typeof body.lsid === 'object') inv.session = core.sessions.get(body.lsid as Document);
+  if (name === 'hello' || name === 'isMaster' || name === 'ismaster') {
+    const client = (body.client as Document | undefined)?.application as Document | undefined;
+    if (client?.name) conn.state.set('appName', client.name);
+  }
+  const fp = core.failPoints.size ? triggerFailPoint(inv) : undefined;
+  if (fp?.close) { conn.close('closed by failCommand fail point'); return {}; }
+  if (fp?.error) throw fp.error;
+  if (fp?.writeConcernError) {
+    const reply = await runCommand(inv, spec.run, body);
+    reply.writeConcernError = fp.writeConcernError;
+    return reply;
+  }
+  return runCommand(inv, spec.run, body);
+}
+
+async function runCommand(inv: CommandInvocation, runFn: CommandSpec['run'], body: Document): Promise<Document> {
+  const spec = { name: inv.name, run: runFn };
+  if (body.lsid && typeof body.lsid === 'object') inv.session = inv.core.sessions.get(body.lsid as Document);
   const txnNumber = toBigInt(body.txnNumber);
   if (inv.session && txnNumber !== undefined && body.autocommit === false) return runInTransaction(inv, txnNumber, spec.run);
   if (inv.session && txnNumber !== undefined && RETRYABLE.has(spec.name)) {

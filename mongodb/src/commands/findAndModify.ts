@@ -30,7 +30,7 @@ export const findAndModify: CommandSpec = {
       const [doc] = runDelete(v, inv.db, coll, validateDeleteStatement({ q: query, limit: 1, hint: inv.body.hint, sort, collation: inv.body.collation }), env);
       return { lastErrorObject: { n: doc ? 1 : 0 }, value: shape(doc) };
     }
-    const stmt = validateUpdateStatement({ q: query, u, upsert, sort, hint: inv.body.hint, arrayFilters: inv.body.arrayFilters, collation: inv.body.collation });
+    const stmt = { ...validateUpdateStatement({ q: query, u, upsert, hint: inv.body.hint, arrayFilters: inv.body.arrayFilters, collation: inv.body.collation }), sort };
     const r = runUpdate(v, inv.db, coll, stmt, env);
     const lastErrorObject: Document = { n: r.upsertedId !== undefined ? 1 : r.n, updatedExisting: r.n > 0 };
     if (r.upsertedId !== undefined) lastErrorObject.upserted = r.upsertedId;

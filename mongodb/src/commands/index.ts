@@ -3,6 +3,8 @@ import type { CommandRegistry } from '../core.ts';
 import { abortTransaction } from './abortTransaction.ts';
 import { aggregate } from './aggregate.ts';
 import { buildInfo } from './buildInfo.ts';
+import { collMod } from './collMod.ts';
+import { configureFailPoint } from './configureFailPoint.ts';
 import { commitTransaction } from './commitTransaction.ts';
 import { connectionStatus } from './connectionStatus.ts';
 import { count } from './count.ts';
@@ -31,7 +33,7 @@ import { renameCollection } from './renameCollection.ts';
 import { update } from './update.ts';
 
 export const CORE_COMMANDS = [
-  abortTransaction, aggregate, buildInfo, commitTransaction, connectionStatus, count, create, createIndexes,
+  abortTransaction, aggregate, buildInfo, collMod, configureFailPoint, commitTransaction, connectionStatus, count, create, createIndexes,
   deleteCommand, distinct, drop, dropDatabase, dropIndexes, endSessions, explain, find, findAndModify, getMore,
   getParameter, hello, insert, killAllSessions, killCursors, listCollections, listDatabases, listIndexes, ping,
   renameCollection, update,

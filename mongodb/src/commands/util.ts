@@ -6,6 +6,7 @@ import { DataView } from '../sessions/view.ts';
 import { errors } from '../errors.ts';
 import { validateCollectionName } from '../storage/storage.ts';
 import { toNumber, typeRank } from '../storage/bson-order.ts';
+import { evalLet } from '../query/mingo.ts';
 
 export const view = (inv: CommandInvocation): DataView => new DataView(inv.core, inv.txn);
 
@@ -84,4 +85,8 @@ export function writeErrorFrom(index: number, e: { code: number; message: string
   return out;
 }
 
-export const letVars = (inv: CommandInvocation): Document | undefined => optDoc(inv, 'let');
+/** `let` values are aggregation expressions, evaluated once per command ($literal, $$NOW, ...). */
+export function letVars(inv: CommandInvocation): Document | undefined {
+  const raw = optDoc(inv, 'let');
+  return raw ? evalLet(raw) : undefined;
+}

@@ -2,7 +2,7 @@
 // variables, `$lookup`-style collection resolution) so find, update and aggregate agree.
 import type { Document } from 'bson';
 import { Query } from 'mingo';
-import { Context, ProcessingMode } from 'mingo/core';
+import { Context, evalExpr, ProcessingMode } from 'mingo/core';
 import * as pipelineOps from 'mingo/operators/pipeline';
 import * as queryOps from 'mingo/operators/query';
 import * as projectionOps from 'mingo/operators/projection';
@@ -57,4 +57,16 @@ export function assertSimpleCollation(collation: unknown): void {
   const locale = (collation as Document).locale;
   if (locale === 'simple') return;
   throw errors.notImplemented(`collation ${JSON.stringify(collation)} is not supported by this server (only { locale: "simple" })`);
+}
+
+export function evalLet(vars: Document): Document {
+  const out: Document = {};
+  for (const [k, v] of Object.entries(vars)) {
+    try {
+      out[k] = evalExpr({}, v, mingoOptions() as Options);
+    } catch (e) {
+      throw errors.badValue(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return out;
 }

@@ -51,6 +51,8 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: { fil
   if (kind === 'pipeline') {
     const out = new Aggregator(u as Document[], mingoOptions({ ...opts.env, cloneInput: true })).run([cloneDoc(doc)]);
     next = (out[0] as Document) ?? {};
+    // A pipeline that drops _id (e.g. $replaceRoot) keeps the original one.
+    if (next._id === undefined && doc._id !== undefined) next = { _id: doc._id, ...next };
   } else {
     next = cloneDoc(doc);
     const ops: Document = { ...(u as Document) };

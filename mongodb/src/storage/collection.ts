@@ -47,6 +47,15 @@ export class Collection {
     this.indexes.set('_id_', new IndexStore({ v: 2, key: { _id: 1 }, name: '_id_', unique: true }, this.ns));
   }
 
+  setValidation(validator: Document | undefined, level?: string, action?: string): void {
+    if (validator) {
+      this.options.validator = validator;
+      this.validator = Object.keys(validator).length ? new Query(validator) : undefined;
+    }
+    if (level) this.options.validationLevel = level;
+    if (action) this.options.validationAction = action;
+  }
+
   get ns(): string { return `${this.db}.${this.name}`; }
   get count(): number { return this.liveCount; }
 
@@ -75,7 +84,7 @@ export class Collection {
   /** Validates a document against the collection validator and unique indexes (without writing). */
   check(doc: Document, id: string, ignore?: Set<string>): void {
     if (this.validator && this.options.validationAction !== 'warn' && !this.validator.test(doc)) {
-      throw errors.documentValidationFailure('Document failed validation', { errInfo: { failingDocumentId: doc._id, details: {} } });
+      throw errors.documentValidationFailure('Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName: '$and', clausesNotSatisfied: [] } } });
     }
     for (const ix of this.indexes.values()) ix.check(doc, id, ignore);
   }
@@ -90,6 +99,8 @@ export class Collection {
 
   insert(doc: Document, ts: number): string {
     const id = keyString(doc._id);
+    // Unique checks ignore the document's own id, so a clashing _id must be caught here.
+    if (this.get(id)) throw this.indexes.get('_id_')!.duplicate([doc._id]);
     this.check(doc, id);
     this.setVersion(id, doc, ts);
     for (const ix of this.indexes.values()) ix.add(doc, id);
