@@ -91,3 +91,9 @@ export const requestLimitExceeded = (message: string) => new DynamoError('Reques
 
 /** A ValidationException about one expression parameter, e.g. `Invalid UpdateExpression: ...`. */
 export const invalidExpression = (kind: string, message: string) => validation(`Invalid ${kind}: ${message}`);
+
+// DynamoDB Streams errors: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html#API_streams_GetRecords_Errors
+export const expiredIterator = () =>
+  new DynamoError('ExpiredIteratorException', 'The provided iterator exceeds the maximum age allowed.');
+export const trimmedDataAccess = () =>
+  new DynamoError('TrimmedDataAccessException', 'The data you are trying to access has been trimmed');
