@@ -54,6 +54,36 @@ export function lowerBound(entries: Entry[], sort: AttributeValue[], after = fal
   return lo;
 }
 
+/** First index whose leading sort value is >= v (> v with `after`). */
+export function boundFirst(entries: Entry[], v: AttributeValue, after = false): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareKeyValues(entries[mid]!.sort[0]!, v);
+    if (c < 0 || (after && c === 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index >= from whose leading sort value does not start with the prefix (the run is contiguous). */
+export function prefixEnd(entries: Entry[], from: number, prefix: AttributeValue): number {
+  const starts = (v: AttributeValue) =>
+    'S' in prefix
+      ? (v as { S: string }).S.startsWith(prefix.S)
+      : Buffer.from((v as { B: string }).B, 'base64').subarray(0, Buffer.byteLength((prefix as { B: string }).B, 'base64'))
+          .equals(Buffer.from((prefix as { B: string }).B, 'base64'));
+  let lo = from;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts(entries[mid]!.sort[0]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SortedItems {
   readonly hashName: string;
   readonly sortNames: string[];

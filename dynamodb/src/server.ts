@@ -1,0 +1,125 @@
+// startDynamo: an embedded DynamoDB-compatible HTTP server for the course's labs.
+// Wire protocol: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html
+//
+// Extensions (DynamoDB Streams, the TTL sweeper) plug in without touching the router: every
+// module in `extensions` (and, when present, dynamodb/src/streams/index.ts and
+// dynamodb/src/ttl/index.ts) exports `install(server)`, which may register
+// `DynamoDBStreams_20120810.*` targets on `server.registry`, subscribe to `server.store.changes`
+// and return an object with `close()`.
+
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { OpLogEntry, ServerState } from './actions/context.ts';
+import { Transactions } from './actions/transactions.ts';
+import { createHandler } from './http/handler.ts';
+import { Registry } from './http/registry.ts';
+import { registerOperations } from './operations.ts';
+import { loadSnapshot, saveSnapshot } from './storage/snapshot.ts';
+import { Store } from './storage/store.ts';
+import { Throttle } from './throttle.ts';
+import type { Operation } from './types.ts';
+
+export interface DynamoOptions {
+  port?: number;
+  host?: string;
+  /** Regions served; a request signed for another region is refused. Empty = any region. */
+  regions?: string[];
+  requireSignature?: boolean;
+  /** access key id → secret access key, used when requireSignature is set. */
+  credentials?: Record<string, string>;
+  cors?: boolean;
+  /** Milliseconds added before each operation of that name. */
+  latency?: Partial<Record<Operation, number>>;
+  /** Directory for a JSON snapshot written on close and read on start. */
+  dataDir?: string;
+  /** Provisioned-throughput throttling (default on). */
+  throttling?: boolean;
+  /** Clock for throttling and transaction tokens (tests make it fast). */
+  now?: () => number;
+  /** How long new tables/GSIs stay CREATING (ms, default 0). */
+  createTableMs?: number;
+  /** Item size limit (default 400 KB). */
+  maxItemBytes?: number;
+  onOperation?: (entry: OpLogEntry) => void;
+  extensions?: Extension[];
+}
+
+export interface Extension {
+  install(server: DynamoServer): void | { close(): void | Promise<void> } | Promise<void | { close(): void | Promise<void> }>;
+}
+
+export interface DynamoServer {
+  port: number;
+  endpoint: string;
+  store: Store;
+  registry: Registry;
+  options: DynamoOptions;
+  /** Operations seen for an access key id (namespace), oldest first. */
+  opsLog(namespace: string): OpLogEntry[];
+  close(): Promise<void>;
+}
+
+const OPS_LOG_LIMIT = 10_000;
+
+async function builtInExtensions(): Promise<Extension[]> {
+  const found: Extension[] = [];
+  for (const name of ['streams', 'ttl']) {
+    const path = new URL(`./${name}/index.ts`, import.meta.url);
+    if (!existsSync(path)) continue;
+    const mod = (await import(path.href)) as Partial<Extension>;
+    if (typeof mod.install === 'function') found.push(mod as Extension);
+  }
+  return found;
+}
+
+export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoServer> {
+  const store = new Store();
+  if (options.dataDir) loadSnapshot(store, options.dataDir);
+  const registry = new Registry();
+  const logs = new Map<string, OpLogEntry[]>();
+  const state: ServerState = {
+    createTableMs: options.createTableMs ?? 0,
+    maxItemBytes: options.maxItemBytes ?? 400 * 1024,
+    throttle: new Throttle({ enabled: options.throttling ?? true, now: options.now }),
+    transactions: new Transactions(options.now),
+    latency: options.latency ?? {},
+  };
+  registerOperations(registry, state, (entry) => {
+    let log = logs.get(entry.namespace);
+    if (!log) logs.set(entry.namespace, (log = []));
+    log.push(entry);
+    if (log.length > OPS_LOG_LIMIT) log.shift();
+    options.onOperation?.(entry);
+  });
+  const http = createServer(createHandler(options, registry, store));
+  http.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 8000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  const closers: Array<{ close(): void | Promise<void> }> = [];
+  const server: DynamoServer = {
+    port,
+    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    store,
+    registry,
+    options,
+    opsLog: (namespace) => [...(logs.get(namespace) ?? [])],
+    async close() {
+      for (const c of closers) await c.close();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      if (options.dataDir) saveSnapshot(store, options.dataDir);
+    },
+  };
+  for (const ext of [...(await builtInExtensions()), ...(options.extensions ?? [])]) {
+    const closer = await ext.install(server);
+    if (closer) closers.push(closer);
+  }
+  return server;
+}

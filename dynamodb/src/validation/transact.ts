@@ -1,0 +1,92 @@
+// TransactWriteItems / TransactGetItems request shapes:
+// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html
+
+import type { CapacityMode } from '../capacity.ts';
+import type { Key } from '../types.ts';
+import type { DeleteItemInput, PutItemInput, UpdateItemInput } from './items.ts';
+import {
+  ATTR_NAMES,
+  ATTR_VALUES,
+  ITEM,
+  KEY,
+  RETURN_CONSUMED,
+  RETURN_METRICS,
+  RETURN_ON_FAILURE,
+  TABLE_NAME,
+  validateShape,
+  type Fields,
+} from './schema.ts';
+
+export interface TransactWriteInput {
+  TransactItems: Array<{
+    ConditionCheck?: DeleteItemInput & { ConditionExpression: string };
+    Put?: PutItemInput;
+    Delete?: DeleteItemInput;
+    Update?: UpdateItemInput & { UpdateExpression: string };
+  }>;
+  ClientRequestToken?: string;
+  ReturnConsumedCapacity?: CapacityMode;
+  ReturnItemCollectionMetrics?: string;
+}
+
+export interface TransactGetInput {
+  TransactItems: Array<{ Get: { TableName: string; Key: Key; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } }>;
+  ReturnConsumedCapacity?: CapacityMode;
+}
+
+const COMMON: Fields = {
+  TableName: TABLE_NAME,
+  ConditionExpression: { type: 'String' },
+  ExpressionAttributeNames: ATTR_NAMES,
+  ExpressionAttributeValues: ATTR_VALUES,
+  ReturnValuesOnConditionCheckFailure: RETURN_ON_FAILURE,
+};
+
+export function validateTransactWrite(body: Record<string, unknown>): TransactWriteInput {
+  return validateShape<TransactWriteInput>(body, {
+    TransactItems: {
+      type: 'List',
+      notNull: true,
+      minLen: 1,
+      maxLen: 100,
+      member: {
+        type: 'Struct',
+        name: 'TransactWriteItem',
+        fields: {
+          ConditionCheck: { type: 'Struct', name: 'ConditionCheck', fields: { ...COMMON, Key: { ...KEY, notNull: true }, ConditionExpression: { type: 'String', notNull: true } } },
+          Put: { type: 'Struct', name: 'Put', fields: { ...COMMON, Item: { ...ITEM, notNull: true } } },
+          Delete: { type: 'Struct', name: 'Delete', fields: { ...COMMON, Key: { ...KEY, notNull: true } } },
+          Update: { type: 'Struct', name: 'Update', fields: { ...COMMON, Key: { ...KEY, notNull: true }, UpdateExpression: { type: 'String', notNull: true } } },
+        },
+      },
+    },
+    ClientRequestToken: { type: 'String', minLen: 1, maxLen: 36 },
+    ReturnConsumedCapacity: RETURN_CONSUMED,
+    ReturnItemCollectionMetrics: RETURN_METRICS,
+  });
+}
+
+export function validateTransactGet(body: Record<string, unknown>): TransactGetInput {
+  return validateShape<TransactGetInput>(body, {
+    TransactItems: {
+      type: 'List',
+      notNull: true,
+      minLen: 1,
+      maxLen: 100,
+      member: {
+        type: 'Struct',
+        name: 'TransactGetItem',
+        fields: {
+          Get: {
+            type: 'Struct',
+            name: 'Get',
+            notNull: true,
+            fields: { TableName: TABLE_NAME, Key: { ...KEY, notNull: true }, ProjectionExpression: { type: 'String' }, ExpressionAttributeNames: ATTR_NAMES },
+          },
+        },
+      },
+    },
+    ReturnConsumedCapacity: RETURN_CONSUMED,
+  });
+}
