@@ -1,0 +1,153 @@
+// Embedded Redis: one `redis-server` process per learner namespace, started on first need.
+// Why processes and not key prefixes: prefix ACLs would leak into every learner's code (keys
+// must carry the prefix) and pub/sub channels, FLUSHALL, SCAN and Lua are not isolated by key
+// ACLs (https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/).
+// A redis-server costs ~3 MB and ~10 ms to start. Config: no persistence, loopback only, the
+// default user off, one ACL user with a random password and no admin/dangerous commands
+// (CONFIG SET dir + SAVE would write files as the engine's user), a memory cap.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createClient, type RedisClientType } from 'redis';
+import type { BackendInfo, LearnerId } from '../../api.ts';
+import { EngineSetupError, msg } from '../../errors.ts';
+import type { BackendService, Namespace } from '../provider.ts';
+import { freePort } from '../ports.ts';
+import { namespaceName, secret } from '../naming.ts';
+
+const USER = 'learner';
+/** Commands learners need that live in @dangerous. */
+const ALLOWED_DANGEROUS = ['flushall', 'flushdb', 'keys', 'info', 'sort', 'sort_ro', 'role', 'lastsave'];
+
+function redisConfig(port: number, dir: string, password: string): string {
+  return [
+    `port ${port}`,
+    'bind 127.0.0.1',
+    'protected-mode yes',
+    `dir ${dir}`,
+    'save ""',
+    'appendonly no',
+    'daemonize no',
+    'loglevel notice',
+    'logfile ""',
+    'maxmemory 64mb',
+    'maxmemory-policy noeviction',
+    'databases 16',
+    'user default off',
+    `user ${USER} on >${password} ~* &* +@all -@admin -@dangerous ${ALLOWED_DANGEROUS.map((c) => `+${c}`).join(' ')}`,
+    '',
+  ].join('\n');
+}
+
+/** `redis-server --version`, or null when not installed. */
+function redisVersion(): string | null {
+  const r = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return null;
+  return /v=(\S+)/.exec(r.stdout)?.[1] ?? r.stdout.trim();
+}
+
+function waitReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const onData = (d: Buffer): void => {
+      log += d.toString();
+      if (log.includes('Ready to accept connections')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`redis-server exited (code ${code}): ${log.slice(-500)}`)));
+    child.once('error', reject);
+  });
+}
+
+export class EmbeddedRedisService implements BackendService {
+  readonly name = 'redis' as const;
+  private readonly baseDir: string;
+  private version: string | null = null;
+  private state: BackendInfo['state'] = 'stopped';
+  private error: string | undefined;
+  private readonly namespaces = new Map<string, Promise<Namespace>>();
+  private readonly children = new Set<ChildProcess>();
+
+  /** `tempDir` holds one working dir per server; removed on stop. */
+  constructor(tempDir: string) {
+    this.baseDir = tempDir;
+    // Last resort when the engine dies without close(): no redis-server may outlive it.
+    process.once('exit', () => {
+      for (const c of this.children) c.kill('SIGKILL');
+    });
+  }
+
+  info(): BackendInfo {
+    return {
+      name: 'redis',
+      provider: 'embedded',
+      version: this.version ? `Redis ${this.version} (redis-server, one per learner)` : 'Redis (redis-server)',
+      state: this.state,
+      ...(this.state === 'running' ? { address: `127.0.0.1, ${this.children.size} server(s)` } : {}),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  async start(): Promise<void> {
+    this.version = redisVersion();
+    if (!this.version) {
+      this.state = 'failed';
+      this.error = msg.redisMissing();
+      throw new EngineSetupError(this.error);
+    }
+    this.state = 'running';
+  }
+
+  namespace(learner: LearnerId): Promise<Namespace> {
+    let ns = this.namespaces.get(learner);
+    if (!ns) {
+      ns = this.startServer(learner);
+      this.namespaces.set(learner, ns);
+      ns.catch(() => this.namespaces.delete(learner));
+    }
+    return ns;
+  }
+
+  private async startServer(learner: LearnerId, attempt = 0): Promise<Namespace> {
+    const dir = mkdtempSync(path.join(this.baseDir, `redis-${namespaceName(learner)}-`));
+    const password = secret();
+    const port = await freePort();
+    writeFileSync(path.join(dir, 'redis.conf'), redisConfig(port, dir, password), { mode: 0o600 });
+    const child = spawn('redis-server', [path.join(dir, 'redis.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.children.add(child);
+    child.once('exit', () => this.children.delete(child));
+    try {
+      await waitReady(child);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      // Another process took the port between freePort() and bind: try another.
+      if (attempt < 3 && /Address already in use/i.test(String(e))) return this.startServer(learner, attempt + 1);
+      throw e;
+    }
+    const url = `redis://${USER}:${password}@127.0.0.1:${port}`;
+    const client: RedisClientType = createClient({ url, socket: { reconnectStrategy: 50 } });
+    client.on('error', () => undefined);
+    await client.connect();
+    return {
+      env: { REDIS_URL: url },
+      clients: { redis: client },
+      async reset() {
+        await client.flushAll();
+      },
+      async close() {
+        await client.close().catch(() => undefined);
+        child.kill('SIGTERM');
+        await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    const all = [...this.namespaces.values()];
+    this.namespaces.clear();
+    await Promise.all(all.map((p) => p.then((ns) => ns.close()).catch(() => undefined)));
+    for (const c of this.children) c.kill('SIGKILL');
+    this.state = 'stopped';
+  }
+}

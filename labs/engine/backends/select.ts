@@ -1,0 +1,38 @@
+// Pick the provider: `docker` when asked (or, in `auto`, when a container runtime answers —
+// testcontainers' getContainerRuntimeClient throws when none does), else `embedded`.
+import type { BackendMode } from '../api.ts';
+import { embeddedProvider } from './embedded/provider.ts';
+import type { Provider } from './provider.ts';
+
+export interface SelectOptions {
+  mode: BackendMode;
+  stateDir: string;
+  tempDir: string;
+  onProgress: (m: string) => void;
+}
+
+async function containerRuntimeAvailable(): Promise<boolean> {
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function selectProvider(opts: SelectOptions): Promise<Provider> {
+  const mode = opts.mode;
+  if (mode !== 'auto' && mode !== 'embedded' && mode !== 'docker') throw new Error(`KEYSPACE_BACKEND must be auto, embedded or docker, not "${String(mode)}"`);
+  const docker = mode === 'docker' || (mode === 'auto' && (await containerRuntimeAvailable()));
+  if (docker) {
+    const { dockerProvider } = await import('./docker/provider.ts');
+    try {
+      return dockerProvider(opts);
+    } catch (e) {
+      if (mode === 'docker') throw e;
+      opts.onProgress(`docker provider unavailable (${(e as Error).message}); using embedded backends`);
+    }
+  }
+  return embeddedProvider(opts);
+}

@@ -1,0 +1,17 @@
+import { MARK, bold, dim } from '../format.ts';
+import { openEngine, type Command } from '../context.ts';
+
+const backends: Command = async () => {
+  const engine = await openEngine();
+  try {
+    for (const b of engine.backends()) {
+      const mark = b.state === 'running' ? MARK.pass : b.state === 'failed' ? MARK.fail : MARK.none;
+      console.log(`${mark} ${bold(b.name.padEnd(9))} ${b.provider.padEnd(9)} ${b.version} ${dim(b.state + (b.address ? ` at ${b.address}` : ''))}${b.error ? `\n    ${b.error}` : ''}`);
+    }
+    console.log(dim('\nBackends start on first use (keyspace check / the site).'));
+    return 0;
+  } finally {
+    await engine.close();
+  }
+};
+export default backends;

@@ -1,0 +1,16 @@
+// Starts the course site: site/server/serve.ts is written by the site's own module.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../../paths.ts';
+import type { Command } from '../context.ts';
+
+const start: Command = async ({ args }) => {
+  const serve = path.join(REPO_ROOT, 'site', 'server', 'serve.ts');
+  if (!existsSync(serve)) throw new Error(`the site server is not built yet (${path.relative(REPO_ROOT, serve)} is missing); labs still work with \`keyspace check <lab>\``);
+  const mod = (await import(pathToFileURL(serve).href)) as { default?: (argv: string[]) => Promise<unknown>; serve?: (argv: string[]) => Promise<unknown> };
+  const fn = mod.serve ?? mod.default;
+  if (typeof fn === 'function') await fn(args);
+  return new Promise<number>(() => undefined);
+};
+export default start;

@@ -1,0 +1,46 @@
+// `keyspace <command>`: dispatches to one file per command under ./commands/.
+import { parseArgs } from 'node:util';
+import { bad } from './format.ts';
+import type { Command } from './context.ts';
+
+const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  labs: () => import('./commands/labs.ts'),
+  check: () => import('./commands/check.ts'),
+  watch: () => import('./commands/watch.ts'),
+  hint: () => import('./commands/hint.ts'),
+  verify: () => import('./commands/verify.ts'),
+  backends: () => import('./commands/backends.ts'),
+  start: () => import('./commands/start.ts'),
+};
+
+const USAGE = `Usage: keyspace <command>
+
+  labs                      list the labs and your progress
+  check <lab> [--file f]    grade your code for a lab
+  watch <lab> [--file f]    re-grade on every save
+  hint <lab> [n]            show hint n (default: the next one)
+  verify [lab…]             prove labs are gradeable (solution passes, starter and wrong/* fail)
+  backends                  show which databases run where
+  start                     start the course site
+
+Options: --backend auto|embedded|docker (or KEYSPACE_BACKEND)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { file: { type: 'string' }, backend: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+const [name, ...rest] = positionals;
+if (!name || values.help || !COMMANDS[name]) {
+  if (name && !COMMANDS[name]) console.error(bad(`unknown command "${name}"`));
+  console.log(USAGE);
+  process.exitCode = name && !values.help ? 2 : 0;
+} else {
+  if (values.backend) process.env.KEYSPACE_BACKEND = values.backend;
+  const command = (await COMMANDS[name]()).default;
+  try {
+    process.exitCode = await command({ args: rest, file: values.file });
+  } catch (e) {
+    console.error(bad(e instanceof Error ? e.message : String(e)));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,93 @@
+// createEngine: the catalog, the sandbox host and the backend provider behind the Engine API
+// (./api.ts). Runs and submits of one learner are serialized (they share namespaces); different
+// learners run concurrently.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MAX_CODE_BYTES, UnknownLabError, type Engine, type EngineOptions, type LearnerId, type PublicLab } from './api.ts';
+import { packagesFor } from './compile/allowed.ts';
+import { loadCatalog, type Catalog, type Lab } from './catalog/load.ts';
+import { bundleHarness } from './sandbox/bundle.ts';
+import { grade } from './grader/submit.ts';
+import { runMain } from './grader/run.ts';
+import type { SandboxHost } from './grader/session.ts';
+import { selectProvider } from './backends/select.ts';
+import { msg } from './errors.ts';
+import { DEFAULT_LABS_DIR, DEFAULT_STATE_DIR, NODE_MODULES } from './paths.ts';
+
+/** The Engine plus what the CLI needs beyond the site's API. */
+export interface KeyspaceEngine extends Engine {
+  /** Lab folders that failed validation. */
+  problems(): Catalog['problems'];
+  /** The loaded lab (trusted parts included); throws UnknownLabError. */
+  trustedLab(id: string): Lab;
+}
+
+/** Serializes work per key; different keys run concurrently. */
+function keyedQueue(): <T>(key: string, work: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (key, work) => {
+    const prev = tails.get(key) ?? Promise.resolve();
+    const next = prev.then(work, work);
+    const tail = next.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => tails.get(key) === tail && tails.delete(key));
+    return next;
+  };
+}
+
+function checkSize(code: string): void {
+  if (Buffer.byteLength(code) > MAX_CODE_BYTES) throw new RangeError(msg.codeTooLarge(MAX_CODE_BYTES));
+}
+
+export async function createEngine(opts: EngineOptions = {}): Promise<KeyspaceEngine> {
+  const labsDir = opts.labsDir ?? DEFAULT_LABS_DIR;
+  const stateDir = opts.stateDir ?? DEFAULT_STATE_DIR;
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const catalog = await loadCatalog(labsDir);
+  const byId = new Map(catalog.labs.map((l) => [l.manifest.id, l]));
+  const baseDir = mkdtempSync(path.join(os.tmpdir(), 'keyspace-'));
+  const removeBase = (): void => rmSync(baseDir, { recursive: true, force: true });
+  process.once('exit', removeBase);
+  const harness = await bundleHarness(baseDir);
+  const host: SandboxHost = { baseDir, harness, readable: [NODE_MODULES, harness] };
+  const provider = await selectProvider({ mode: opts.backend ?? (process.env.KEYSPACE_BACKEND as EngineOptions['backend']) ?? 'auto', stateDir, tempDir: baseDir, onProgress });
+  const queue = keyedQueue();
+  let closed: Promise<void> | null = null;
+
+  const find = (id: string): Lab => {
+    const lab = byId.get(id);
+    if (!lab) throw new UnknownLabError(id);
+    return lab;
+  };
+
+  return {
+    labs: () => catalog.labs.map((l) => l.manifest),
+    lab(id): PublicLab {
+      const lab = find(id);
+      return { manifest: lab.manifest, starter: lab.starter, packages: packagesFor(lab.manifest.backends) };
+    },
+    solution: (id) => find(id).solution,
+    trustedLab: find,
+    problems: () => catalog.problems,
+    run(id, code, o: { learner: LearnerId; onOutput?: (chunk: string) => void; signal?: AbortSignal }) {
+      const lab = find(id);
+      checkSize(code);
+      return queue(o.learner, () => runMain(host, provider, { lab, code, learner: o.learner, signal: o.signal, onOutput: o.onOutput }));
+    },
+    submit(id, code, o: { learner: LearnerId; signal?: AbortSignal }) {
+      const lab = find(id);
+      checkSize(code);
+      return queue(o.learner, () => grade(host, provider, { lab, code, learner: o.learner, signal: o.signal }));
+    },
+    backends: () => provider.info(),
+    close() {
+      closed ??= (async () => {
+        await provider.close();
+        removeBase();
+        process.removeListener('exit', removeBase);
+      })();
+      return closed;
+    },
+  };
+}

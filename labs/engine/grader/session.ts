@@ -1,0 +1,98 @@
+// One learner session: compile, prepare the namespaces (reset + fixture), start a sandboxed
+// process, load the learner module. Shared by `run` and `submit`. The caller must `close()`.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lab } from '../catalog/load.ts';
+import { compileLearner } from '../compile/compile.ts';
+import { ALLOWED_BUILTINS, packagesFor } from '../compile/allowed.ts';
+import type { Namespaces, Provider } from '../backends/provider.ts';
+import { LearnerProcess, LearnerThrew } from '../sandbox/process.ts';
+import { DEFAULT_LIMITS, type SandboxLimits } from '../sandbox/limits.ts';
+import { SandboxDied, msg } from '../errors.ts';
+import { RESOLVE_FROM } from '../paths.ts';
+import { locate } from './location.ts';
+import type { LearnerId } from '../api.ts';
+
+/** Where sandboxes live: a temp dir outside the repo, the bundled harness, readable paths. */
+export interface SandboxHost {
+  baseDir: string;
+  harness: string;
+  readable: string[];
+  limits?: Partial<SandboxLimits>;
+}
+
+export interface OpenSession {
+  ok: true;
+  proc: LearnerProcess;
+  namespaces: Namespaces;
+  runDir: string;
+  exports: string[];
+  close(): Promise<void>;
+}
+
+/** Why a session could not open: compile error, throw/exit/time limit while loading. */
+export interface FailedSession {
+  ok: false;
+  message: string;
+  location: { line: number; column: number } | null;
+  output: string;
+}
+
+export interface SessionRequest {
+  lab: Lab;
+  code: string;
+  learner: LearnerId;
+  signal?: AbortSignal;
+  onOutput?: (chunk: string) => void;
+}
+
+export async function openSession(host: SandboxHost, provider: Provider, req: SessionRequest): Promise<OpenSession | FailedSession> {
+  const { manifest } = req.lab;
+  const packages = packagesFor(manifest.backends);
+  const compiled = await compileLearner(req.code, manifest.learnerFile, packages);
+  if (!compiled.ok) return { ok: false, message: compiled.message, location: compiled.location, output: '' };
+
+  let namespaces: Namespaces;
+  try {
+    namespaces = await provider.acquire(manifest.backends, req.learner);
+    await namespaces.reset();
+  } catch (e) {
+    return { ok: false, message: msg.backendFailed(e), location: null, output: '' };
+  }
+  if (req.lab.fixture) await req.lab.fixture({ ...namespaces.clients, env: namespaces.env });
+
+  const runDir = await mkdtemp(path.join(host.baseDir, 'run-'));
+  const file = path.join(runDir, manifest.learnerFile.replace(/\.ts$/, '.mjs'));
+  await writeFile(file, compiled.code);
+  const limits = { ...DEFAULT_LIMITS, ...host.limits, timeLimitMs: manifest.timeLimitMs };
+  const proc = new LearnerProcess({ harness: host.harness, runDir, readable: host.readable, limits });
+  const close = async (): Promise<void> => {
+    await proc.kill();
+    await rm(runDir, { recursive: true, force: true });
+  };
+  if (req.onOutput) proc.onOutput(req.onOutput);
+  const abort = (): void => void proc.kill();
+  req.signal?.addEventListener('abort', abort, { once: true });
+  if (req.signal?.aborted) abort();
+
+  try {
+    const exports = await proc.init({
+      t: 'init',
+      file,
+      env: namespaces.env as Record<string, string>,
+      packages,
+      builtins: [...ALLOWED_BUILTINS],
+      resolveFrom: RESOLVE_FROM,
+    });
+    return { ok: true, proc, namespaces, runDir, exports, close };
+  } catch (e) {
+    const output = proc.output();
+    await close();
+    if (e instanceof LearnerThrew) {
+      const where = locate(e.error, runDir, manifest.learnerFile);
+      return { ok: false, message: msg.importThrew(where.stack), location: where.location, output };
+    }
+    if (e instanceof SandboxDied) return { ok: false, message: e.message, location: null, output };
+    throw e;
+  }
+}

@@ -1,0 +1,199 @@
+// The trusted side of one learner process: spawn it sandboxed, deliver settings, call its
+// exports over IPC, collect its output, and kill it (whole process group) on time, memory or
+// output limits. Each process serves exactly one run or submit, then dies.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { decode, encode, type Encoded } from '../rpc/codec.ts';
+import type { FromLearner, InitMessage } from '../rpc/messages.ts';
+import { SandboxDied, msg, type DeathKind } from '../errors.ts';
+import { sandboxFlags, type SandboxLimits } from './limits.ts';
+
+export interface SpawnOptions {
+  harness: string;
+  runDir: string;
+  /** Paths the process may read besides runDir (node_modules, the harness). */
+  readable: string[];
+  limits: SandboxLimits;
+}
+
+/** A function the learner exported threw; `error` is the decoded Error. */
+export class LearnerThrew extends Error {
+  readonly error: Error;
+  constructor(error: Error) {
+    super(error.message);
+    this.name = 'LearnerThrew';
+    this.error = error;
+  }
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+const RSS_POLL_MS = 20;
+
+export class LearnerProcess {
+  private readonly child: ChildProcess;
+  private readonly limits: SandboxLimits;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private outputText = '';
+  private outputTotal = 0;
+  private stderrTail = '';
+  private death: SandboxDied | null = null;
+  private readonly deathListeners: ((d: SandboxDied) => void)[] = [];
+  private readonly outputListeners: ((chunk: string) => void)[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  private readyWaiter: Pending | null = null;
+  readonly exited: Promise<void>;
+
+  constructor(opts: SpawnOptions) {
+    this.limits = opts.limits;
+    const ts = process.features.typescript ? [] : ['--experimental-strip-types'];
+    this.child = spawn(process.execPath, [...ts, ...sandboxFlags(opts.runDir, opts.readable, opts.limits), opts.harness], {
+      cwd: opts.runDir,
+      env: { NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+    });
+    this.exited = new Promise((resolve) => this.child.once('close', () => resolve()));
+    this.child.stdout?.setEncoding('utf8').on('data', (d: string) => this.addOutput(d));
+    this.child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      this.stderrTail = (this.stderrTail + d).slice(-4000);
+      this.addOutput(d);
+    });
+    this.child.on('message', (m: unknown) => this.onMessage(m));
+    this.child.once('error', (e) => this.die('spawn', msg.spawnFailed(e.message)));
+    this.child.once('close', (code, signal) => this.onExit(code, signal));
+    this.watchdog = setInterval(() => void this.checkRss(), RSS_POLL_MS);
+  }
+
+  /** Deliver settings and import the learner module; resolves with its exported function names. */
+  init(init: InitMessage): Promise<string[]> {
+    this.timer = setTimeout(() => this.die('time', msg.timeLimit(this.limits.timeLimitMs)), this.limits.timeLimitMs);
+    return new Promise<string[]>((resolve, reject) => {
+      this.readyWaiter = { resolve: resolve as (v: unknown) => void, reject };
+      this.onDeath((d) => reject(d));
+      this.child.send(init, (e) => e && this.die('spawn', msg.spawnFailed(e.message)));
+    });
+  }
+
+  /** Call an export; rejects with LearnerThrew when it throws, SandboxDied when the process died. */
+  call(fn: string, args: unknown[]): Promise<unknown> {
+    if (this.death) return Promise.reject(this.death);
+    const id = this.nextId++;
+    let encoded: Encoded[];
+    try {
+      encoded = args.map(encode);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ t: 'call', id, fn, args: encoded });
+    });
+  }
+
+  /** All output so far (capped at keepOutputChars). */
+  output(): string {
+    return this.outputText;
+  }
+
+  onOutput(listener: (chunk: string) => void): void {
+    this.outputListeners.push(listener);
+  }
+
+  onDeath(listener: (d: SandboxDied) => void): void {
+    if (this.death) listener(this.death);
+    else this.deathListeners.push(listener);
+  }
+
+  get died(): SandboxDied | null {
+    return this.death;
+  }
+
+  /** Kill the process group (idempotent) and wait for the exit. */
+  async kill(): Promise<void> {
+    this.die('aborted', msg.aborted());
+    await this.exited;
+  }
+
+  private addOutput(data: string): void {
+    this.outputTotal += data.length;
+    if (this.outputTotal > this.limits.killOutputChars) {
+      this.die('output', msg.outputFlood(this.limits.killOutputChars));
+      return;
+    }
+    const room = this.limits.keepOutputChars - this.outputText.length;
+    if (room > 0) this.outputText += data.slice(0, room);
+    for (const l of this.outputListeners) l(data);
+  }
+
+  private onMessage(raw: unknown): void {
+    if (typeof raw !== 'object' || raw === null) return;
+    const m = raw as FromLearner;
+    try {
+      if (m.t === 'out' && typeof m.data === 'string') this.addOutput(m.data);
+      else if (m.t === 'ready' && this.readyWaiter) {
+        const names = Array.isArray(m.exports) ? m.exports.filter((x): x is string => typeof x === 'string') : [];
+        this.readyWaiter.resolve(names);
+        this.readyWaiter = null;
+      } else if (m.t === 'import-error' && this.readyWaiter) {
+        this.readyWaiter.reject(new LearnerThrew(asError(decode(m.error))));
+        this.readyWaiter = null;
+      } else if (m.t === 'ret') this.settle(m);
+    } catch {
+      // A malformed message is a learner-side problem; the pending call will time out or fail.
+    }
+  }
+
+  private settle(m: Extract<FromLearner, { t: 'ret' }>): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.ok === true) {
+      try {
+        p.resolve(decode(m.value));
+      } catch (e) {
+        p.reject(e as Error);
+      }
+    } else p.reject(new LearnerThrew(asError(decode((m as { error: Encoded }).error))));
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) this.die('memory', msg.memoryLimit(this.limits.heapMb));
+    else this.die('exit', msg.exited(code, signal, this.readyWaiter ? 'while loading' : 'during grading'));
+    if (this.watchdog) clearInterval(this.watchdog);
+  }
+
+  private async checkRss(): Promise<void> {
+    const pid = this.child.pid;
+    if (!pid || this.death) return;
+    try {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      if (kb > this.limits.rssMb * 1024) this.die('memory', msg.memoryLimit(this.limits.rssMb));
+    } catch {
+      // The process is gone; onExit reports it.
+    }
+  }
+
+  private die(kind: DeathKind, message: string): void {
+    if (this.death) return;
+    this.death = new SandboxDied(kind, message);
+    if (this.timer) clearTimeout(this.timer);
+    if (this.watchdog) clearInterval(this.watchdog);
+    try {
+      if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    for (const p of this.pending.values()) p.reject(this.death);
+    this.pending.clear();
+    for (const l of this.deathListeners) l(this.death);
+    this.deathListeners.length = 0;
+  }
+}
+
+function asError(v: unknown): Error {
+  return v instanceof Error ? v : new Error(String(v));
+}
