@@ -12,13 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closingLine, failureList, fileTable, skipReasons, toJson } from './report.ts';
 import { runAll } from './runner.ts';
+import { conformanceDir, repoRoot } from './paths.ts';
 import { DEFAULT_POLICY } from './skips.ts';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-export function conformanceDir(): string {
-  return process.env.KEYSPACE_MONGO_CONFORMANCE_DIR ?? path.resolve(repoRoot, '../shared/conformance/mongodb');
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

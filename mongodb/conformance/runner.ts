@@ -159,8 +159,11 @@ export async function loadTestFile(path: string): Promise<TestFile> {
 }
 
 export async function runFile(path: string, internal: MongoClient, server: ServerInfo, opts: RunnerOptions): Promise<FileResult> {
-  const name = basename(path);
-  const file = await loadTestFile(path);
+  return runTestFile(basename(path), await loadTestFile(path), internal, server, opts);
+}
+
+/** Runs every test of an already-parsed file (tests may build files in memory). */
+export async function runTestFile(name: string, file: TestFile, internal: MongoClient, server: ServerInfo, opts: RunnerOptions): Promise<FileResult> {
   const tests: TestResult[] = [];
   const policy = opts.policy ?? DEFAULT_POLICY;
   for (const test of file.tests) {
