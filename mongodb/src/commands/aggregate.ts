@@ -16,7 +16,7 @@ const DB_SOURCES = new Set(['$documents', '$listLocalSessions', '$currentOp']);
 export const aggregate: CommandSpec = {
   name: 'aggregate',
   async run(inv) {
-    const pipeline = validatePipeline(inv.body.pipeline);
+    const pipeline = validatePipeline(inv.body.pipeline, (stage) => !!inv.core.aggregateSources.get(stage) || DB_SOURCES.has(stage));
     const first = pipeline[0] ? Object.keys(pipeline[0])[0] : undefined;
     const source = first ? inv.core.aggregateSources.get(first) : undefined;
     if (source) return source(inv);

@@ -2,17 +2,23 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation-pipeline/
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo';
+import * as pipelineOps from 'mingo/operators/pipeline';
 import type { DataView } from '../sessions/view.ts';
 import { mingoOptions, type QueryEnv } from './mingo.ts';
 import { CommandError, errors } from '../errors.ts';
 
-export function validatePipeline(pipeline: unknown): Document[] {
+const KNOWN_STAGES = new Set([...Object.keys(pipelineOps), '$out', '$merge']);
+
+/** `allowFirst` admits extra first stages (plugins' source stages such as $changeStream). */
+export function validatePipeline(pipeline: unknown, allowFirst?: (stage: string) => boolean): Document[] {
   if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
   pipeline.forEach((s, i) => {
     if (!s || typeof s !== 'object' || Array.isArray(s) || Object.keys(s).length !== 1) {
       throw errors.location(40323, 'A pipeline stage specification object must contain exactly one field.');
     }
     const name = Object.keys(s)[0];
+    if (!KNOWN_STAGES.has(name) && i > 0) throw errors.location(40324, `Unrecognized pipeline stage name: '${name}'`);
+    if (!KNOWN_STAGES.has(name) && !allowFirst?.(name)) throw errors.location(40324, `Unrecognized pipeline stage name: '${name}'`);
     if ((name === '$out' || name === '$merge') && i !== pipeline.length - 1) {
       throw errors.location(40601, `${name} can only be the final stage in the pipeline`);
     }

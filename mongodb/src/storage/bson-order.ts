@@ -13,13 +13,14 @@ export function typeRank(v: unknown): number {
   }
   if (v instanceof MinKey) return 1;
   if (v instanceof MaxKey) return 13;
+  // Timestamp extends Long in the bson package, so it must be recognised first.
+  if (v instanceof Timestamp) return 11;
   if (v instanceof Long || v instanceof Decimal128 || v instanceof Int32 || v instanceof Double) return 3;
   if (v instanceof BSONSymbol) return 4;
   if (Array.isArray(v)) return 6;
   if (v instanceof Binary || ArrayBuffer.isView(v)) return 7;
   if (v instanceof ObjectId) return 8;
   if (v instanceof Date) return 10;
-  if (v instanceof Timestamp) return 11;
   if (v instanceof RegExp || v instanceof BSONRegExp) return 12;
   return 5;
 }
@@ -87,6 +88,7 @@ export function keyString(v: unknown): string {
   switch (r) {
     case 2: return 'n';
     case 3: return 'd' + toNumber(v);
+    case 11: return 'ts' + (v as Timestamp).toString();
     case 4: return 's' + JSON.stringify(String(v instanceof BSONSymbol ? v.value : v));
     case 5: return '{' + Object.keys(v as object).map((k) => JSON.stringify(k) + ':' + keyString((v as Record<string, unknown>)[k])).join(',') + '}';
     case 6: return '[' + (v as unknown[]).map(keyString).join(',') + ']';
@@ -94,7 +96,6 @@ export function keyString(v: unknown): string {
     case 8: return 'o' + (v as ObjectId).toHexString();
     case 9: return v ? 'T' : 'F';
     case 10: return 't' + (v as Date).getTime();
-    case 11: return 'ts' + (v as Timestamp).toString();
     case 12: return 'r' + String(v);
     default: return 'k' + r;
   }

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
+import { startTestServer, type TestServer } from '../testing.ts';
+
+let t: TestServer;
+let db: Db;
+beforeAll(async () => {
+  t = await startTestServer();
+  db = t.client.db('crud');
+});
+afterAll(() => t.close());
+
+describe('CRUD through the official driver', () => {
+  it('inserts, finds with filter/projection/sort/skip/limit, counts and deletes', async () => {
+    const c = db.collection('people');
+    await c.insertMany([
+      { name: 'ada', age: 36, langs: ['en', 'fr'] },
+      { name: 'bob', age: 25, langs: ['en'] },
+      { name: 'cy', age: 41 },
+      { name: 'dee', age: 30, langs: ['de'] },
+    ]);
+    const rows = await c.find({ age: { $gte: 30 } }, { projection: { _id: 0, name: 1 } }).sort({ age: -1 }).skip(1).limit(2).toArray();
+    expect(rows).toEqual([{ name: 'ada' }, { name: 'dee' }]);
+    expect(await c.countDocuments({ langs: 'en' })).toBe(2);
+    expect(await c.estimatedDocumentCount()).toBe(4);
+    expect((await c.distinct('langs')).sort()).toEqual(['de', 'en', 'fr']);
+    const del = await c.deleteMany({ age: { $lt: 31 } });
+    expect(del.deletedCount).toBe(2);
+    expect(await c.countDocuments()).toBe(2);
+  });
+
+  it('keeps _id first and rejects a duplicate _id', async () => {
+    const c = db.collection('ids');
+    await c.insertOne({ a: 1, _id: 7 } as never);
+    expect(Object.keys((await c.findOne({ _id: 7 } as never))!)).toEqual(['_id', 'a']);
+    await expect(c.insertOne({ _id: 7 } as never)).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('pages results with batchSize/getMore and kills cursors', async () => {
+    const c = db.collection('many');
+    await c.insertMany(Array.from({ length: 25 }, (_, i) => ({ i })));
+    const seen: number[] = [];
+    for await (const d of c.find({}, { batchSize: 4 }).sort({ i: 1 })) seen.push(d.i);
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    const first = await db.command({ find: 'many', batchSize: 3 });
+    expect(first.cursor.firstBatch).toHaveLength(3);
+    const killed = await db.command({ killCursors: 'many', cursors: [first.cursor.id] });
+    expect(killed.cursorsKilled).toHaveLength(1);
+    await expect(db.command({ getMore: first.cursor.id, collection: 'many' })).rejects.toMatchObject({ code: 43 });
+  });
+
+  it('applies update operators, positional $, $[], $[id] and upserts', async () => {
+    const c = db.collection('grades');
+    await c.insertOne({ _id: 1, scores: [80, 95, 70], items: [{ k: 'a', q: 1 }, { k: 'b', q: 2 }] } as never);
+    await c.updateOne({ _id: 1, scores: 95 } as never, { $set: { 'scores.$': 96 } });
+    await c.updateOne({ _id: 1 } as never, { $inc: { 'items.$[].q': 10 } });
+    await c.updateOne({ _id: 1 } as never, { $set: { 'items.$[it].k': 'z' } }, { arrayFilters: [{ 'it.q': { $gt: 11 } }] });
+    expect(await c.findOne({ _id: 1 } as never)).toEqual({ _id: 1, scores: [80, 96, 70], items: [{ k: 'a', q: 11 }, { k: 'z', q: 12 }] });
+    const up = await c.updateOne({ name: 'new' }, { $set: { n: 1 }, $setOnInsert: { created: true } }, { upsert: true });
+    expect(up.upsertedCount).toBe(1);
+    expect(await c.findOne({ _id: up.upsertedId } as never)).toMatchObject({ name: 'new', n: 1, created: true });
+    const many = await c.updateMany({}, [{ $set: { touched: { $literal: true } } }]);
+    expect(many.modifiedCount).toBe(2);
+  });
+
+  it('validates replacements and immutable _id', async () => {
+    const c = db.collection('repl');
+    await c.insertOne({ _id: 1, a: 1 } as never);
+    await c.replaceOne({ _id: 1 } as never, { b: 2 });
+    expect(await c.findOne({ _id: 1 } as never)).toEqual({ _id: 1, b: 2 });
+    await expect(c.replaceOne({ _id: 1 } as never, { _id: 2, b: 3 } as never)).rejects.toMatchObject({ code: 66 });
+    await expect(db.command({ update: 'repl', updates: [{ q: {}, u: { $bogus: { a: 1 } } }] })).resolves.toMatchObject({ writeErrors: [{ code: 9 }] });
+  });
+
+  it('findAndModify returns before/after documents', async () => {
+    const c = db.collection('fam');
+    await c.insertOne({ _id: 1, v: 1 } as never);
+    expect(await c.findOneAndUpdate({ _id: 1 } as never, { $inc: { v: 1 } })).toEqual({ _id: 1, v: 1 });
+    expect(await c.findOneAndUpdate({ _id: 1 } as never, { $inc: { v: 1 } }, { returnDocument: 'after' })).toEqual({ _id: 1, v: 3 });
+    expect(await c.findOneAndDelete({ _id: 1 } as never)).toEqual({ _id: 1, v: 3 });
+    expect(await c.countDocuments()).toBe(0);
+  });
+
+  it('aggregates with $group, $lookup, $out and $merge', async () => {
+    const orders = db.collection('orders');
+    const users = db.collection('users');
+    await users.insertMany([{ _id: 1, name: 'ada' }, { _id: 2, name: 'bob' }] as never);
+    await orders.insertMany([{ u: 1, total: 5 }, { u: 1, total: 7 }, { u: 2, total: 1 }]);
+    const totals = await orders.aggregate([
+      { $group: { _id: '$u', sum: { $sum: '$total' } } },
+      { $lookup: { from: 'users', localField: '_id', foreignField: '_id', as: 'user' } },
+      { $project: { sum: 1, name: { $first: '$user.name' } } },
+      { $sort: { _id: 1 } },
+    ]).toArray();
+    expect(totals).toEqual([{ _id: 1, sum: 12, name: 'ada' }, { _id: 2, sum: 1, name: 'bob' }]);
+    await orders.aggregate([{ $group: { _id: '$u', n: { $sum: 1 } } }, { $out: 'counts' }]).toArray();
+    expect(await db.collection('counts').find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, n: 2 }, { _id: 2, n: 1 }]);
+    await orders.aggregate([{ $match: { u: 2 } }, { $group: { _id: '$u', n: { $sum: 10 } } }, { $merge: { into: 'counts', whenMatched: 'merge' } }]).toArray();
+    expect(await db.collection('counts').findOne({ _id: 2 } as never)).toEqual({ _id: 2, n: 10 });
+    await expect(orders.aggregate([{ $nope: {} }]).toArray()).rejects.toMatchObject({ code: 40324 });
+  });
+
+  it('reports bulkWrite writeErrors for ordered and unordered batches', async () => {
+    const c = db.collection('bulk');
+    await c.insertOne({ _id: 1 } as never);
+    const ops = [{ insertOne: { document: { _id: 2 } } }, { insertOne: { document: { _id: 1 } } }, { insertOne: { document: { _id: 3 } } }] as never[];
+    const ordered = await c.bulkWrite(ops).catch((e) => e);
+    expect(ordered).toBeInstanceOf(MongoBulkWriteError);
+    expect(ordered.writeErrors.map((e: { index: number; code: number }) => [e.index, e.code])).toEqual([[1, 11000]]);
+    expect(ordered.result.insertedCount).toBe(1);
+    await c.deleteMany({ _id: { $ne: 1 } } as never);
+    const unordered = await c.bulkWrite(ops, { ordered: false }).catch((e) => e);
+    expect(unordered.result.insertedCount).toBe(2);
+    expect(unordered.writeErrors[0].err.keyValue ?? unordered.writeErrors[0].errInfo ?? unordered.writeErrors[0].index).toBeDefined();
+  });
+
+  it('answers unknown commands with CommandNotFound', async () => {
+    const err = await db.command({ frobnicate: 1 }).catch((e) => e);
+    expect(err).toBeInstanceOf(MongoServerError);
+    expect(err).toMatchObject({ code: 59, codeName: 'CommandNotFound', message: "no such command: 'frobnicate'" });
+  });
+
+  it('refuses non-simple collations', async () => {
+    await expect(db.collection('people').find({}, { collation: { locale: 'fr' } }).toArray()).rejects.toMatchObject({ code: 238 });
+  });
+});
