@@ -43,6 +43,10 @@ export interface DynamoOptions {
   maxItemBytes?: number;
   onOperation?: (entry: OpLogEntry) => void;
   extensions?: Extension[];
+  /** Options handed to the streams extension (dynamodb/src/streams). */
+  streams?: Record<string, unknown>;
+  /** Options handed to the TTL sweeper extension (dynamodb/src/ttl). */
+  ttl?: Record<string, unknown>;
 }
 
 export interface Extension {
