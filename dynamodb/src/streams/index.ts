@@ -31,6 +31,6 @@ export function installStreams(registry: Registry, store: Store, options: Stream
  * options; the clock defaults to the server's `now`.
  */
 export function install(server: DynamoServer): { close(): void } {
-  const options = (server.options as { streams?: StreamLogOptions }).streams ?? {};
+  const options = (server.options.streams ?? {}) as StreamLogOptions;
   return installStreams(server.registry, server.store, { now: server.options.now, ...options });
 }

@@ -47,12 +47,12 @@ export interface Stream {
   shards: Shard[];
 }
 
-export interface StreamLogOptions {
+export type StreamLogOptions = {
   /** Clock (epoch ms); injectable so tests can age records and iterators. */
   now?: () => number;
   retentionMs?: number;
   shardMaxAgeMs?: number;
-}
+};
 
 const DAY = 24 * 60 * 60 * 1000;
 const FOUR_HOURS = 4 * 60 * 60 * 1000;

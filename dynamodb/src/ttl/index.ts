@@ -15,7 +15,7 @@ export function startTtl(store: Store, options: TtlOptions = {}): TtlSweeper {
  * the clock defaults to the server's `now`.
  */
 export function install(server: DynamoServer): { close(): void } {
-  const options = (server.options as { ttl?: TtlOptions }).ttl ?? {};
+  const options = (server.options.ttl ?? {}) as TtlOptions;
   const sweeper = startTtl(server.store, { now: server.options.now, ...options });
   return { close: () => sweeper.stop() };
 }

@@ -12,14 +12,14 @@
 import type { Store } from '../storage/store.ts';
 import type { Key } from '../types.ts';
 
-export interface TtlOptions {
+export type TtlOptions = {
   /** Clock (epoch ms); injectable for tests. */
   now?: () => number;
   /** How long after its expiry time an item becomes eligible for deletion. */
   delayMs?: number;
   /** How often the background sweep runs. */
   intervalMs?: number;
-}
+};
 
 const FIVE_YEARS_S = 5 * 365 * 24 * 60 * 60;
 const DEFAULT_DELAY_MS = 2000;
