@@ -16,8 +16,12 @@ export function checkContext(proc: LearnerProcess, ns: Namespaces): CheckContext
       },
     },
   );
+  // DynamoDB: only the requests made since this check started.
+  const dynamo = ns.clients.dynamodb;
+  const opsMark = dynamo?.operations().length ?? 0;
   return {
     ...ns.clients,
+    ...(dynamo ? { dynamodb: { ...dynamo, operations: () => dynamo.operations().slice(opsMark) } } : {}),
     env: ns.env,
     learner: learner as CheckContext<Record<string, unknown>>['learner'],
     output: () => proc.output().slice(mark),

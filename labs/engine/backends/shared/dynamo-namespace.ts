@@ -1,0 +1,41 @@
+// A learner's DynamoDB namespace: its own access key id. Both our emulator and DynamoDB Local
+// keep tables per access key id (and region), so learners never see each other's tables.
+// The learner talks through the recording proxy; the checks' clients go straight to the
+// endpoint, so their own requests are not recorded as the learner's.
+import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { LearnerId } from '../../api.ts';
+import type { Namespace } from '../provider.ts';
+import { namespaceName, secret } from '../naming.ts';
+import type { RecordingProxy } from './recording-proxy.ts';
+
+export const REGION = 'us-east-1';
+
+async function deleteAllTables(client: DynamoDBClient): Promise<void> {
+  let start: string | undefined;
+  const names: string[] = [];
+  do {
+    const page = await client.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    names.push(...(page.TableNames ?? []));
+    start = page.LastEvaluatedTableName;
+  } while (start);
+  await Promise.all(names.map((TableName) => client.send(new DeleteTableCommand({ TableName })).catch(() => undefined)));
+}
+
+export function dynamoNamespace(endpoint: string, proxy: RecordingProxy, learner: LearnerId): Namespace {
+  const accessKeyId = namespaceName(learner).toUpperCase().replace(/_/g, '');
+  const secretAccessKey = secret();
+  const client = new DynamoDBClient({ endpoint, region: REGION, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 2 });
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return {
+    env: { DYNAMODB_ENDPOINT: proxy.endpoint, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey },
+    clients: { dynamodb: { client, doc, operations: () => [...proxy.operations(accessKeyId)] } },
+    async reset() {
+      await deleteAllTables(client);
+      proxy.clear(accessKeyId);
+    },
+    async close() {
+      client.destroy();
+    },
+  };
+}
