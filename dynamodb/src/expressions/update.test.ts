@@ -80,6 +80,17 @@ describe('applying updates', () => {
     expect(run(expr)).toEqual(want);
   });
 
+  it('nests functions and arithmetic in SET values', () => {
+    const ctx = new ExprContext(undefined, { ':empty': { L: [] }, ':l': { L: [{ S: 'z' }] }, ':zero': { N: '0' }, ':one': { N: '1' } });
+    const u = parseUpdate('SET fresh = list_append(if_not_exists(fresh, :empty), :l), c = if_not_exists(c, :zero) + :one', ctx);
+    expect(applyUpdate(u, {})).toEqual({ fresh: { L: [{ S: 'z' }] }, c: { N: '1' } });
+    expect(applyUpdate(u, { fresh: { L: [{ S: 'a' }] }, c: { N: '41' } })).toEqual({ fresh: { L: [{ S: 'a' }, { S: 'z' }] }, c: { N: '42' } });
+  });
+
+  it('appends each SET past the end of a list in order', () => {
+    expect(run('SET l[10] = :s, l[11] = :one', { l: { L: [] } })).toEqual({ l: { L: [{ S: 'x' }, { N: '1' }] } });
+  });
+
   it('evaluates every SET operand against the item before the update', () => {
     const out = run('SET a = n, n = :one, b = n', { n: { N: '5' } });
     expect(out).toEqual({ a: { N: '5' }, n: { N: '1' }, b: { N: '5' } });
