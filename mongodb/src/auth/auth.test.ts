@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('authentication', () => {
   it('accepts the right password (SCRAM-SHA-256, speculative and explicit)', async () => {
     const alice = await connect(uri('alice', 'alice-pw', 'a'));
-    await alice.db('a').collection('x').insertOne({ _id: 1 });
+    await alice.db('a').collection<{ _id: number }>('x').insertOne({ _id: 1 });
     const explicit = await connect(uri('alice', 'alice-pw', 'a', '&authMechanism=SCRAM-SHA-256'));
     expect(await explicit.db('a').collection('x').countDocuments()).toBe(1);
     const status = await alice.db('a').command({ connectionStatus: 1 });
