@@ -13,7 +13,23 @@ import { runMain } from './grader/run.ts';
 import type { SandboxHost } from './grader/session.ts';
 import { selectProvider } from './backends/select.ts';
 import { msg } from './errors.ts';
+import { SandboxPool } from './sandbox/pool.ts';
+import { DEFAULT_LIMITS } from './sandbox/limits.ts';
 import { DEFAULT_LABS_DIR, DEFAULT_STATE_DIR, NODE_MODULES } from './paths.ts';
+
+/** Idle learner processes kept per driver set. */
+const DEFAULT_WARM = 2;
+
+/** Module URLs of the lab's drivers, for the warm pool to import ahead of time. */
+function preloadFor(packages: readonly string[]): string[] {
+  return packages.flatMap((p) => {
+    try {
+      return [import.meta.resolve(p)];
+    } catch {
+      return [];
+    }
+  });
+}
 
 /** The Engine plus what the CLI needs beyond the site's API. */
 export interface KeyspaceEngine extends Engine {
@@ -40,7 +56,7 @@ function checkSize(code: string): void {
   if (Buffer.byteLength(code) > MAX_CODE_BYTES) throw new RangeError(msg.codeTooLarge(MAX_CODE_BYTES));
 }
 
-export async function createEngine(opts: EngineOptions = {}): Promise<KeyspaceEngine> {
+export async function createEngine(opts: EngineOptions & { warmProcesses?: number } = {}): Promise<KeyspaceEngine> {
   const labsDir = opts.labsDir ?? DEFAULT_LABS_DIR;
   const stateDir = opts.stateDir ?? DEFAULT_STATE_DIR;
   const onProgress = opts.onProgress ?? (() => undefined);
@@ -50,7 +66,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<KeyspaceEn
   const removeBase = (): void => rmSync(baseDir, { recursive: true, force: true });
   process.once('exit', removeBase);
   const harness = await bundleHarness(baseDir);
-  const host: SandboxHost = { baseDir, harness, readable: [NODE_MODULES, harness] };
+  const pool = new SandboxPool({ baseDir, harness, readable: [NODE_MODULES, harness], limits: DEFAULT_LIMITS }, opts.warmProcesses ?? DEFAULT_WARM);
+  const host: SandboxHost = { pool, preloadFor };
   const provider = await selectProvider({ mode: opts.backend ?? (process.env.KEYSPACE_BACKEND as EngineOptions['backend']) ?? 'auto', stateDir, tempDir: baseDir, onProgress });
   const queue = keyedQueue();
   let closed: Promise<void> | null = null;
@@ -83,6 +100,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<KeyspaceEn
     backends: () => provider.info(),
     close() {
       closed ??= (async () => {
+        await pool.close();
         await provider.close();
         removeBase();
         process.removeListener('exit', removeBase);

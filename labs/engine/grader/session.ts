@@ -1,24 +1,23 @@
 // One learner session: compile, prepare the namespaces (reset + fixture), start a sandboxed
 // process, load the learner module. Shared by `run` and `submit`. The caller must `close()`.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lab } from '../catalog/load.ts';
 import { compileLearner } from '../compile/compile.ts';
 import { ALLOWED_BUILTINS, packagesFor } from '../compile/allowed.ts';
 import type { Namespaces, Provider } from '../backends/provider.ts';
 import { LearnerProcess, LearnerThrew } from '../sandbox/process.ts';
-import { DEFAULT_LIMITS, type SandboxLimits } from '../sandbox/limits.ts';
+import type { SandboxPool } from '../sandbox/pool.ts';
 import { SandboxDied, msg } from '../errors.ts';
 import { RESOLVE_FROM } from '../paths.ts';
 import { locate } from './location.ts';
 import type { LearnerId } from '../api.ts';
 
-/** Where sandboxes live: a temp dir outside the repo, the bundled harness, readable paths. */
+/** Where sandboxes come from: the warm pool, and the module URLs of each driver to preload. */
 export interface SandboxHost {
-  baseDir: string;
-  harness: string;
-  readable: string[];
-  limits?: Partial<SandboxLimits>;
+  pool: SandboxPool;
+  /** Absolute module URLs of `packages` (import.meta.resolve from the repo). */
+  preloadFor(packages: readonly string[]): string[];
 }
 
 export interface OpenSession {
@@ -61,15 +60,11 @@ export async function openSession(host: SandboxHost, provider: Provider, req: Se
   }
   if (req.lab.fixture) await req.lab.fixture({ ...namespaces.clients, env: namespaces.env });
 
-  const runDir = await mkdtemp(path.join(host.baseDir, 'run-'));
+  const box = host.pool.take(host.preloadFor(packages));
+  const { proc, runDir } = box;
+  const close = (): Promise<void> => box.dispose();
   const file = path.join(runDir, manifest.learnerFile.replace(/\.ts$/, '.mjs'));
   await writeFile(file, compiled.code);
-  const limits = { ...DEFAULT_LIMITS, ...host.limits, timeLimitMs: manifest.timeLimitMs };
-  const proc = new LearnerProcess({ harness: host.harness, runDir, readable: host.readable, limits });
-  const close = async (): Promise<void> => {
-    await proc.kill();
-    await rm(runDir, { recursive: true, force: true });
-  };
   if (req.onOutput) proc.onOutput(req.onOutput);
   const abort = (): void => void proc.kill();
   req.signal?.addEventListener('abort', abort, { once: true });
@@ -83,7 +78,7 @@ export async function openSession(host: SandboxHost, provider: Provider, req: Se
       packages,
       builtins: [...ALLOWED_BUILTINS],
       resolveFrom: RESOLVE_FROM,
-    });
+    }, manifest.timeLimitMs);
     return { ok: true, proc, namespaces, runDir, exports, close };
   } catch (e) {
     const output = proc.output();

@@ -51,6 +51,12 @@ process.on('unhandledRejection', (e) => {
   send({ t: 'out', data: `Unhandled promise rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n` });
 });
 
+// Warm-up: the pool spawns processes ahead of demand with the lab's driver URLs in argv, so
+// importing them here fills the module cache before any learner code exists.
+const preload: Promise<unknown> = Promise.all(
+  (JSON.parse(process.argv[2] ?? '[]') as string[]).map((url) => import(url).catch(() => undefined)),
+);
+
 let learner: Record<string, unknown> | null = null;
 let learnerDir = '';
 
@@ -85,6 +91,7 @@ function installResolveHook(init: InitMessage): void {
 }
 
 async function start(init: InitMessage): Promise<void> {
+  await preload;
   for (const [k, v] of Object.entries(init.env)) process.env[k] = v;
   learnerDir = pathToFileURL(init.file).href.replace(/[^/]*$/, '');
   installResolveHook(init);

@@ -14,6 +14,8 @@ export interface SpawnOptions {
   /** Paths the process may read besides runDir (node_modules, the harness). */
   readable: string[];
   limits: SandboxLimits;
+  /** Module URLs the harness imports while idle (the lab's drivers). */
+  preload?: string[];
 }
 
 /** A function the learner exported threw; `error` is the decoded Error. */
@@ -32,7 +34,7 @@ const RSS_POLL_MS = 20;
 
 export class LearnerProcess {
   private readonly child: ChildProcess;
-  private readonly limits: SandboxLimits;
+  private limits: SandboxLimits;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private outputText = '';
@@ -49,7 +51,7 @@ export class LearnerProcess {
   constructor(opts: SpawnOptions) {
     this.limits = opts.limits;
     const ts = process.features.typescript ? [] : ['--experimental-strip-types'];
-    this.child = spawn(process.execPath, [...ts, ...sandboxFlags(opts.runDir, opts.readable, opts.limits), opts.harness], {
+    this.child = spawn(process.execPath, [...ts, ...sandboxFlags(opts.runDir, opts.readable, opts.limits), opts.harness, JSON.stringify(opts.preload ?? [])], {
       cwd: opts.runDir,
       env: { NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -67,8 +69,9 @@ export class LearnerProcess {
     this.watchdog = setInterval(() => void this.checkRss(), RSS_POLL_MS);
   }
 
-  /** Deliver settings and import the learner module; resolves with its exported function names. */
-  init(init: InitMessage): Promise<string[]> {
+  /** Deliver settings and import the learner module; resolves with its exported function names. The time limit starts now. */
+  init(init: InitMessage, timeLimitMs = this.limits.timeLimitMs): Promise<string[]> {
+    this.limits = { ...this.limits, timeLimitMs };
     this.timer = setTimeout(() => this.die('time', msg.timeLimit(this.limits.timeLimitMs)), this.limits.timeLimitMs);
     return new Promise<string[]>((resolve, reject) => {
       this.readyWaiter = { resolve: resolve as (v: unknown) => void, reject };
