@@ -23,6 +23,7 @@ export type { Condition, ConditionKind } from './condition-parser.ts';
 export type { KeyCondition, KeyOperator } from './key-condition.ts';
 export type { Projection } from './projection.ts';
 export type { Update, UpdateAction } from './update-parser.ts';
+export type { ApplyOptions } from './update-apply.ts';
 
 /** ConditionExpression (PutItem/UpdateItem/DeleteItem/transactions) or FilterExpression (Query/Scan). */
 export function parseCondition(expr: string, ctx: ExprContext, kind: 'ConditionExpression' | 'FilterExpression' = 'ConditionExpression'): Condition {

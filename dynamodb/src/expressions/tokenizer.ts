@@ -51,7 +51,8 @@ export function tokenize(src: string): Token[] {
       let j = i;
       while (j < src.length && /[0-9]/.test(src[j]!)) j++;
       push('number', j);
-    } else if (/[A-Za-z_]/.test(c)) {
+    } else if (/[A-Za-z]/.test(c)) {
+      // A bare name starts with a letter; `_abc` is a syntax error at "_" in DynamoDB.
       push('name', wordEnd(i));
     } else if (TWO_CHAR_OPS.has(src.slice(i, i + 2))) {
       push('op', i + 2);

@@ -1,8 +1,8 @@
 // Applying a parsed update expression to an item:
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html
 // Every SET right-hand side is evaluated against the item as it was before the update.
-// REMOVE of list elements refers to the original positions, so removals run last and from
-// the highest index down. Messages as DynamoDB answers them (dynalite's actions/updateItem.js).
+// List indexes refer to the original positions, so removals run last and from the highest
+// index down (`REMOVE a[1] SET a[3] = :v` replaces the original a[3]). Messages as DynamoDB answers them (dynalite's actions/updateItem.js).
 
 import { validation } from '../errors.ts';
 import type { AttributeValue, Item } from '../types.ts';
@@ -100,26 +100,47 @@ function del(item: Item, path: PathElement[], value: AttributeValue): void {
 
 /** Later list indexes first, so earlier removals do not shift the positions of later ones. */
 function removalOrder(a: PathElement[], b: PathElement[]): number {
+  return pathOrder(b, a);
+}
+
+/**
+ * A total order on paths in which the indexes of one list ascend. SET targets never overlap, so
+ * only the relative order of elements of one list matters: "If you add multiple elements in a
+ * single SET operation, the elements are sorted in order by element number."
+ */
+function pathOrder(a: PathElement[], b: PathElement[]): number {
   for (let i = 0; i < a.length && i < b.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (b[i] as number) - (a[i] as number);
-    return 0;
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x !== typeof y) return typeof x === 'number' ? -1 : 1;
+    return x < y ? -1 : 1;
   }
-  return 0;
+  return a.length - b.length;
+}
+
+export interface ApplyOptions {
+  /**
+   * False when the update creates the item. DynamoDB then ignores REMOVE actions, even nested
+   * ones that would otherwise be "invalid for update".
+   */
+  itemExists?: boolean;
 }
 
 /** Returns the updated copy of `item`; throws ValidationException for bad operands or paths. */
-export function applyUpdate(u: Update, item: Item): Item {
+export function applyUpdate(u: Update, item: Item, options: ApplyOptions = {}): Item {
   const result = structuredClone(item);
-  const values = u.actions.map((a) => (a.action === 'SET' ? evaluate(a.value, item) : undefined));
-  const removals: PathElement[][] = [];
-  u.actions.forEach((a, i) => {
-    const path = a.path.elements;
-    if (a.action === 'SET') put(result, path, structuredClone(values[i]!));
-    else if (a.action === 'REMOVE') removals.push(path);
-    else if (a.action === 'ADD') add(result, path, a.value.value!);
-    else del(result, path, a.value.value!);
-  });
-  for (const path of removals.sort(removalOrder)) remove(result, path);
+  const sets: Array<{ path: PathElement[]; value: AttributeValue }> = [];
+  for (const a of u.actions) if (a.action === 'SET') sets.push({ path: a.path.elements, value: evaluate(a.value, item) });
+  for (const s of sets.sort((a, b) => pathOrder(a.path, b.path))) put(result, s.path, structuredClone(s.value));
+  for (const a of u.actions) {
+    if (a.action === 'ADD') add(result, a.path.elements, a.value.value!);
+    else if (a.action === 'DELETE') del(result, a.path.elements, a.value.value!);
+  }
+  if (options.itemExists !== false) {
+    const removals = u.actions.filter((a) => a.action === 'REMOVE').map((a) => a.path.elements);
+    for (const path of removals.sort(removalOrder)) remove(result, path);
+  }
   return result;
 }

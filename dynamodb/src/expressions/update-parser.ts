@@ -8,7 +8,7 @@
 //              | "DELETE" path :value ("," path :value)*
 //   set       := path "=" value
 //   value     := operand (("+" | "-") operand)?
-//   operand   := path | :value | "(" value ")" | name "(" value ("," value)* ")"
+//   operand   := path | :value | "(" value ")" | name "(" operand ("," operand)* ")"
 //
 // Messages and the order in which problems are reported follow DynamoDB (recorded in
 // dynalite's db/updateParser.pegjs).
@@ -37,7 +37,7 @@ export interface Update {
 }
 
 const CLAUSES = ['SET', 'REMOVE', 'ADD', 'DELETE'] as const;
-const ORDER = ['reserved', 'unknownFunction', 'section', 'attrName', 'attrValue', 'pathOverlap', 'pathConflict', 'operand', 'function'];
+const ORDER = ['reserved', 'unknownFunction', 'misusedFunction', 'section', 'attrName', 'attrValue', 'pathOverlap', 'pathConflict', 'operand', 'function'];
 const ARITY: Record<string, number> = { if_not_exists: 2, list_append: 2 };
 
 /** Wire type names as the ADD / DELETE operand message spells them. */
@@ -131,9 +131,16 @@ class UpdateParser {
     const { ts, issues } = this;
     const name = ts.next().text;
     ts.expect('(');
-    const args = [this.value()];
-    while (ts.accept(',')) args.push(this.value());
+    // Arguments are operands: `f(a + b)` is a syntax error at the `+`, `f(a) + b` is fine.
+    const args = [this.operand()];
+    while (ts.accept(',')) args.push(this.operand());
     ts.expect(')');
+    for (const arg of args) {
+      // DynamoDB refuses list_append as an argument of another function.
+      if (arg.kind === 'function' && arg.name === 'list_append') {
+        issues.add('misusedFunction', `The function is not allowed to be used this way in an expression; function: ${arg.name}`);
+      }
+    }
     const arity = ARITY[name];
     if (arity === undefined) {
       issues.add('unknownFunction', `Invalid function name; function: ${name}`);

@@ -91,6 +91,24 @@ describe('applying updates', () => {
     expect(run('SET l[10] = :s, l[11] = :one', { l: { L: [] } })).toEqual({ l: { L: [{ S: 'x' }, { N: '1' }] } });
   });
 
+  it('appends several list elements in element-number order', () => {
+    const ctx = new ExprContext(undefined, { ':a1': { S: 'a1' }, ':a2': { S: 'a2' }, ':a3': { S: 'a3' }, ':a4': { S: 'a4' } });
+    const u = parseUpdate('SET l[84] = :a1, l[37] = :a2, l[17] = :a3, l[50] = :a4', ctx);
+    const out = applyUpdate(u, { l: { L: [{ S: 'one' }] } });
+    expect(out.l).toEqual({ L: [{ S: 'one' }, { S: 'a3' }, { S: 'a2' }, { S: 'a4' }, { S: 'a1' }] });
+  });
+
+  it.each(['REMOVE l[1] SET l[3] = :one', 'SET l[3] = :one REMOVE l[1]'])('%s uses the original positions', (expr) => {
+    const list = (ns: string[]) => ({ L: ns.map((n) => ({ N: n })) });
+    expect(run(expr, { l: list(['2', '3', '4', '5', '6', '7']) })).toEqual({ l: list(['2', '4', '1', '6', '7']) });
+  });
+
+  it('ignores REMOVE when the update creates the item', () => {
+    const u = parseUpdate('REMOVE x.y, z[0] SET a = :s', new ExprContext(undefined, values));
+    expect(applyUpdate(u, { pk: { S: 'k' } }, { itemExists: false })).toEqual({ pk: { S: 'k' }, a: { S: 'x' } });
+    expect(failure(() => applyUpdate(u, { pk: { S: 'k' } }))).toBe('The document path provided in the update expression is invalid for update');
+  });
+
   it('evaluates every SET operand against the item before the update', () => {
     const out = run('SET a = n, n = :one, b = n', { n: { N: '5' } });
     expect(out).toEqual({ a: { N: '5' }, n: { N: '1' }, b: { N: '5' } });
@@ -155,6 +173,11 @@ describe('update parse errors', () => {
     ['SET a = :one, #, b = :one', 'Syntax error; token: "#", near: ", #,"'],
     ['REMOVE a b', 'Syntax error; token: "b", near: "a b"'],
     ['ADD a b', 'Syntax error; token: "b", near: "a b"'],
+    ['SET _123 = :one', 'Syntax error; token: "_", near: "SET _123"'],
+    ['SET c = if_not_exists(c, :one + :half)', 'Syntax error; token: "+", near: ":one + :half"'],
+    ['SET a = list_append(list_append(:l, :l), :l)', 'The function is not allowed to be used this way in an expression; function: list_append'],
+    ['SET a = LIST_APPEND(:l, :l)', 'Invalid function name; function: LIST_APPEND'],
+    ['SET a[:one] = :s', 'Syntax error; token: ":one", near: "[:one]"'],
     ['SET a = :one REMOVE b SET c = :one', 'The "SET" section can only be used once in an update expression;'],
     ['SET a = :one, a = :s', 'Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]'],
     ['SET a.b = :one REMOVE a', 'Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a]'],
