@@ -41,6 +41,8 @@ export interface DynamoOptions {
   createTableMs?: number;
   /** Item size limit (default 400 KB). */
   maxItemBytes?: number;
+  /** Request body limit (default 16 MB). */
+  maxBodyBytes?: number;
   onOperation?: (entry: OpLogEntry) => void;
   extensions?: Extension[];
   /** Options handed to the streams extension (dynamodb/src/streams). */
