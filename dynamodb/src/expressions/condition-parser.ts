@@ -20,7 +20,7 @@ import { compareValues } from './compare.ts';
 import type { ExprContext } from './context.ts';
 import { Issues } from './context.ts';
 import type { FunctionCall, Operand } from './functions.ts';
-import { checkDistinct, checkFunction, checkMisused } from './functions.ts';
+import { checkDistinct, checkFunction, checkMisused, checkOrderable } from './functions.ts';
 import { atPath, parsePath, parseValue } from './paths.ts';
 import type { ValueOperand } from './paths.ts';
 import { TokenStream } from './tokenizer.ts';
@@ -127,6 +127,7 @@ class ConditionParser {
       const right = this.operand();
       checkMisused([left, right], issues);
       checkDistinct(t.text, [left, right], issues);
+      if (t.text !== '=' && t.text !== '<>') checkOrderable(t.text, [left, right], issues);
       return { kind: 'compare', op: t.text as Comparator, left, right };
     }
     if (ts.accept('BETWEEN')) {
@@ -135,6 +136,7 @@ class ConditionParser {
       ts.expect('AND');
       const high = this.operand();
       checkMisused([left, low, high], issues);
+      checkOrderable('BETWEEN', [left, low, high], issues);
       this.checkBounds(low, high);
       return { kind: 'between', operand: left, low, high };
     }
@@ -145,8 +147,9 @@ class ConditionParser {
       while (ts.accept(',')) list.push(this.operand());
       ts.expect(')');
       checkMisused([left, ...list], issues);
-      if (list.length > MAX_IN_OPERANDS) {
-        issues.add('tooManyOperands', `The IN operator is provided with too many operands; number of operands: ${list.length}`);
+      // The limit counts the left operand too: `a IN (99 values)` is the most DynamoDB takes.
+      if (list.length + 1 > MAX_IN_OPERANDS) {
+        issues.add('tooManyOperands', `The IN operator is provided with too many operands; number of operands: ${list.length + 1}`);
       }
       return { kind: 'in', operand: left, list };
     }

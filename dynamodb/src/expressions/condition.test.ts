@@ -75,7 +75,8 @@ describe('condition evaluation', () => {
     ['bin = :b', true],
     ['bin > :bpre', true],
     ['flag = :bool', true],
-    ['flag < :bool', false],
+    ['flag < nul', false],
+    ['lst < :n', false],
     ['tags = :ss', true],
     ['num BETWEEN :n AND :n2', true],
     ['num BETWEEN :zero AND :three', false],
@@ -204,6 +205,11 @@ describe('condition semantic errors', () => {
     ['attribute_type(a, :s)', 'Invalid attribute type name found; type: apple, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}'],
     ['size(:n) = :n', 'Incorrect operand type for operator or function; operator or function: size, operand type: N'],
     ['a BETWEEN :s AND :n', 'The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {S:apple}, upper bound operand: AttributeValue: {N:10}'],
+    ['a < :l', 'Incorrect operand type for operator or function; operator or function: <, operand type: L'],
+    [':ss >= a', 'Incorrect operand type for operator or function; operator or function: >=, operand type: SS'],
+    ['a BETWEEN :bool AND :bool', 'Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: BOOL'],
+    ['if_not_exists(a, a) = :s', 'The function is not allowed to be used this way in an expression; function: if_not_exists'],
+    ['list_append(a, a) = :l', 'The function is not allowed to be used this way in an expression; function: list_append'],
     ['a BETWEEN :n2 AND :n', 'The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:20}, upper bound operand: AttributeValue: {N:10}'],
   ])('%s', (expr, message) => {
     expect(parseError(expr)).toBe(`Invalid ConditionExpression: ${message}`);
@@ -224,14 +230,14 @@ describe('condition semantic errors', () => {
     expect(() => parseCondition('(a = :s AND (b = :s))', ctx)).not.toThrow();
   });
 
-  it('limits IN to 100 operands', () => {
+  it('limits IN to 100 operands, counting the left one', () => {
     const many: Record<string, AttributeValue> = {};
-    for (let i = 0; i < 101; i++) many[`:v${i}`] = { N: String(i) };
+    for (let i = 0; i < 100; i++) many[`:v${i}`] = { N: String(i) };
     const lst = Object.keys(many);
     expect(parseError(`a IN (${lst.join(', ')})`, { values: many })).toBe(
       'Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101',
     );
     const ctx = new ExprContext(undefined, many);
-    expect(() => parseCondition(`a IN (${lst.slice(0, 100).join(', ')})`, ctx)).not.toThrow();
+    expect(() => parseCondition(`a IN (${lst.slice(0, 99).join(', ')})`, ctx)).not.toThrow();
   });
 });

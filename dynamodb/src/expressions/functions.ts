@@ -20,6 +20,9 @@ export type Operand = PathOperand | ValueOperand | FunctionCall;
 /** Types `attribute_type` accepts, in the order DynamoDB lists them in its message. */
 const TYPE_NAMES = ['B', 'NULL', 'SS', 'BOOL', 'L', 'BS', 'N', 'NS', 'S', 'M'];
 
+const operandType = (name: string, type: string) =>
+  `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${type}`;
+
 const ARITY: Record<string, number> = {
   attribute_exists: 1,
   attribute_not_exists: 1,
@@ -50,17 +53,28 @@ export function checkDistinct(operator: string, args: Operand[], issues: Issues)
   }
 }
 
+export const misused = (name: string) => `The function is not allowed to be used this way in an expression; function: ${name}`;
+
+/** Functions of update expressions; conditions know them but refuse them. */
+export const UPDATE_FUNCTIONS = new Set(['if_not_exists', 'list_append']);
+
+/** Functions of condition expressions; update expressions know them but refuse them. */
+export const CONDITION_FUNCTIONS = new Set(Object.keys(ARITY));
+
 /** Only size() may be an operand; other functions are conditions on their own. */
 export function checkMisused(args: Operand[], issues: Issues): void {
   for (const arg of args) {
-    if (arg.kind === 'function' && arg.name !== 'size') {
-      issues.add('misusedFunction', `The function is not allowed to be used this way in an expression; function: ${arg.name}`);
-    }
+    if (arg.kind === 'function' && arg.name !== 'size') issues.add('misusedFunction', misused(arg.name));
   }
 }
 
-const operandType = (name: string, type: string) =>
-  `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${type}`;
+/** Types `<`, `<=`, `>`, `>=` and BETWEEN can order; a literal of another type is refused. */
+export function checkOrderable(operator: string, args: Operand[], issues: Issues): void {
+  for (const arg of args) {
+    const type = arg.kind === 'value' ? staticType(arg) : undefined;
+    if (type && type !== 'S' && type !== 'N' && type !== 'B') issues.add('function', operandType(operator, type));
+  }
+}
 
 /** Parse-time checks of one call (name, arity, operand kinds and literal types). */
 export function checkFunction(call: FunctionCall, issues: Issues): void {
@@ -68,7 +82,9 @@ export function checkFunction(call: FunctionCall, issues: Issues): void {
   checkMisused(args, issues);
   const arity = ARITY[name];
   if (arity === undefined) {
-    issues.add('unknownFunction', `Invalid function name; function: ${name}`);
+    // The update-expression functions are known names, just not usable here.
+    if (UPDATE_FUNCTIONS.has(name)) issues.add('misusedFunction', misused(name));
+    else issues.add('unknownFunction', `Invalid function name; function: ${name}`);
     return;
   }
   if (arity !== args.length) {

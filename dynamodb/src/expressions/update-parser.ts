@@ -19,6 +19,7 @@ import type { ExprContext } from './context.ts';
 import { Issues } from './context.ts';
 import type { PathElement, PathOperand, ValueOperand } from './paths.ts';
 import { atPath, checkPathSet, parsePath, parseValue } from './paths.ts';
+import { CONDITION_FUNCTIONS, misused } from './functions.ts';
 import { TokenStream } from './tokenizer.ts';
 
 export type SetValue =
@@ -138,12 +139,14 @@ class UpdateParser {
     for (const arg of args) {
       // DynamoDB refuses list_append as an argument of another function.
       if (arg.kind === 'function' && arg.name === 'list_append') {
-        issues.add('misusedFunction', `The function is not allowed to be used this way in an expression; function: ${arg.name}`);
+        issues.add('misusedFunction', misused(arg.name));
       }
     }
     const arity = ARITY[name];
     if (arity === undefined) {
-      issues.add('unknownFunction', `Invalid function name; function: ${name}`);
+      // Condition functions are known names, just not usable in an update.
+      if (CONDITION_FUNCTIONS.has(name)) issues.add('misusedFunction', misused(name));
+      else issues.add('unknownFunction', `Invalid function name; function: ${name}`);
     } else if (arity !== args.length) {
       issues.add('function', `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`);
     } else if (name === 'if_not_exists' && args[0]!.kind !== 'path') {

@@ -176,6 +176,7 @@ describe('update parse errors', () => {
     ['SET _123 = :one', 'Syntax error; token: "_", near: "SET _123"'],
     ['SET c = if_not_exists(c, :one + :half)', 'Syntax error; token: "+", near: ":one + :half"'],
     ['SET a = list_append(list_append(:l, :l), :l)', 'The function is not allowed to be used this way in an expression; function: list_append'],
+    ['SET a = size(b)', 'The function is not allowed to be used this way in an expression; function: size'],
     ['SET a = LIST_APPEND(:l, :l)', 'Invalid function name; function: LIST_APPEND'],
     ['SET a[:one] = :s', 'Syntax error; token: ":one", near: "[:one]"'],
     ['SET a = :one REMOVE b SET c = :one', 'The "SET" section can only be used once in an update expression;'],
