@@ -247,12 +247,21 @@ describe('Scan', () => {
   });
 
   it('splits the table into disjoint parallel segments', async () => {
-    const segments = await Promise.all(
-      [0, 1, 2].map((Segment) => c().send(new ScanCommand({ TableName: 'Big', Segment, TotalSegments: 3, ProjectionExpression: 'id' }))),
-    );
-    const ids = segments.flatMap((s) => s.Items!.map((i) => i.id!.N!));
+    const scanSegment = async (Segment: number) => {
+      const ids: string[] = [];
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const res = await c().send(new ScanCommand({ TableName: 'Big', Segment, TotalSegments: 3, ProjectionExpression: 'id', ExclusiveStartKey: start }));
+        ids.push(...res.Items!.map((i) => i.id!.N!));
+        start = res.LastEvaluatedKey;
+      } while (start);
+      return ids;
+    };
+    const segments = await Promise.all([0, 1, 2].map(scanSegment));
+    const ids = segments.flat();
     expect(ids.length).toBe(25);
     expect(new Set(ids).size).toBe(25);
+    expect(segments.every((s) => s.length > 0)).toBe(true);
   });
 
   it('filters and validates segments', async () => {

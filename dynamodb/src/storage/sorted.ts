@@ -19,13 +19,21 @@ export interface Partition {
   entries: Entry[];
 }
 
-/** FNV-1a over the type-tagged key text: cheap, stable, spreads keys over 32 bits. */
+/**
+ * FNV-1a over the type-tagged key text, then MurmurHash3's finaliser so similar keys
+ * (user#1, user#2, ...) spread evenly over all 32 bits: cheap and stable.
+ */
 export function tokenOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
