@@ -2,11 +2,11 @@
 // Shards in creation order (parents before children), paged by shard id; a closed shard has
 // an EndingSequenceNumber.
 
-import { resourceNotFound } from '../errors.ts';
+import { resourceNotFound, validation } from '../errors.ts';
 import type { RequestContext } from '../http/registry.ts';
 import { validateShape } from '../validation/schema.ts';
 import type { Stream, StreamLog } from './log.ts';
-import { OPTIONAL_SHARD_ID, STREAM_ARN } from './shapes.ts';
+import { OPTIONAL_SHARD_ID, STREAM_ARN, STREAM_ARN_FORMAT } from './shapes.ts';
 
 interface DescribeStreamInput {
   StreamArn: string;
@@ -18,8 +18,14 @@ const MAX_SHARDS = 100;
 
 export const streamNotFound = (arn: string) => resourceNotFound(`Requested resource not found: Stream: ${arn} not found`);
 
+/** A string that is not a stream ARN at all is a ValidationException, not a missing stream. */
+export function checkStreamArn(arn: string): void {
+  if (!STREAM_ARN_FORMAT.test(arn)) throw validation(`Invalid StreamArn: ${arn}`);
+}
+
 /** The stream, or the ResourceNotFoundException DynamoDB answers for an unknown ARN. */
 export function findStream(log: StreamLog, ctx: RequestContext, arn: string): Stream {
+  checkStreamArn(arn);
   const stream = log.get(ctx.namespace, ctx.region, arn);
   if (!stream) throw streamNotFound(arn);
   return stream;

@@ -52,6 +52,10 @@ export function getShardIterator(log: StreamLog, body: Record<string, unknown>, 
   });
   const stream = findStream(log, ctx, d.StreamArn);
   const shard = findShard(stream, d.ShardId);
+  const bySequence = d.ShardIteratorType === 'AT_SEQUENCE_NUMBER' || d.ShardIteratorType === 'AFTER_SEQUENCE_NUMBER';
+  if (!bySequence && d.SequenceNumber !== undefined) {
+    throw validation(`A SequenceNumber cannot be used with ShardIteratorType ${d.ShardIteratorType}`);
+  }
   let after: bigint;
   if (d.ShardIteratorType === 'TRIM_HORIZON') after = shard.trimmedUpTo;
   else if (d.ShardIteratorType === 'LATEST') after = shard.end ?? shard.records.at(-1)?.seq ?? shard.trimmedUpTo;

@@ -9,6 +9,7 @@
 // - sequence numbers increase across the whole server and are 21-digit decimal strings.
 
 import { randomBytes } from 'node:crypto';
+import { valuesEqual } from '../expressions/index.ts';
 import type { ChangeRecord } from '../storage/changes.ts';
 import type { Store } from '../storage/store.ts';
 import type { Table } from '../storage/table.ts';
@@ -64,6 +65,7 @@ export class StreamLog {
   private readonly shardMaxAgeMs: number;
   private readonly streams = new Map<string, Stream>();
   private counter = 10n ** 20n;
+  private lastShardTime = 0;
   private unsubscribe?: () => void;
 
   constructor(store: Store, options: StreamLogOptions = {}) {
@@ -84,9 +86,11 @@ export class StreamLog {
     return this.counter;
   }
 
+  /** Shard ids sort in creation order (clients rely on it), so their time part never repeats. */
   private newShard(parent?: Shard): Shard {
     const start = ++this.counter;
-    const id = `shardId-${String(this.now()).padStart(20, '0')}-${randomBytes(4).toString('hex')}`;
+    this.lastShardTime = Math.max(this.now(), this.lastShardTime + 1);
+    const id = `shardId-${String(this.lastShardTime).padStart(20, '0')}-${randomBytes(4).toString('hex')}`;
     return { id, parentId: parent?.id, start, createdAt: this.now(), records: [], trimmedUpTo: start };
   }
 
@@ -159,6 +163,9 @@ export class StreamLog {
   }
 
   private append(change: ChangeRecord): void {
+    // "If you perform a PutItem or UpdateItem operation that does not change any data in an
+    // item, DynamoDB Streams does not write a stream record for that operation."
+    if (change.oldImage && change.newImage && valuesEqual({ M: change.oldImage }, { M: change.newImage })) return;
     const table = this.store.tables(change.namespace, change.region).get(change.table);
     if (!table) return;
     const stream = this.ensure(table);

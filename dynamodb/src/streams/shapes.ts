@@ -14,3 +14,6 @@ export const ITERATOR_TYPE: Shape = {
   enum: ['TRIM_HORIZON', 'LATEST', 'AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER'],
 };
 export const SHARD_ITERATOR: Shape = { type: 'String', notNull: true, minLen: 1, maxLen: 2048 };
+
+/** Stream ARNs as DynamoDB issues them: `<table ARN>/stream/<label>`. */
+export const STREAM_ARN_FORMAT = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}\/stream\/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/;

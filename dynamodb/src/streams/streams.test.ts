@@ -150,6 +150,19 @@ describe('stream view types', () => {
     expect(records[1]!.dynamodb!.SizeBytes).toBeGreaterThan(records[0]!.dynamodb!.SizeBytes!);
   });
 
+  it('writes no record for a write that changes nothing', async () => {
+    const arn = await createTable('noop', 'KEYS_ONLY');
+    const item = { pk: { S: 'same' }, v: { N: '1' } };
+    await ddb.send(new PutItemCommand({ TableName: 'noop', Item: item }));
+    await ddb.send(new PutItemCommand({ TableName: 'noop', Item: item }));
+    await ddb.send(
+      new UpdateItemCommand({ TableName: 'noop', Key: { pk: { S: 'same' } }, UpdateExpression: 'SET v = :one', ExpressionAttributeValues: { ':one': { N: '1' } } }),
+    );
+    await ddb.send(new DeleteItemCommand({ TableName: 'noop', Key: { pk: { S: 'absent' } } }));
+    const { records } = await readAll(await iterator(arn, 'TRIM_HORIZON'));
+    expect(records.map((r) => r.eventName)).toEqual(['INSERT']);
+  });
+
   it('records nothing for a table without a stream', async () => {
     await createTable('nostream');
     await writeThree('nostream', 'x');
@@ -216,6 +229,18 @@ describe('shard iterator types', () => {
       message:
         "1 validation error detected: Value 'OLDEST' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: [TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER]",
     });
+    const latestWithSeq = await failure(
+      streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard, ShardIteratorType: 'LATEST', SequenceNumber: seqs[0] })),
+    );
+    expect(latestWithSeq.name).toBe('ValidationException');
+    const notAnArn = await failure(streams.send(new DescribeStreamCommand({ StreamArn: 'sdfadfsdfnlfkajakfgjalksfgklasjklasdjfklasdfasdfgasf' })));
+    expect(notAnArn.name).toBe('ValidationException');
+    const tooMany = await failure(streams.send(new ListStreamsCommand({ Limit: 101 })));
+    expect(tooMany.message).toBe(
+      "1 validation error detected: Value '101' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100",
+    );
+    const pastLastShard = await streams.send(new DescribeStreamCommand({ StreamArn: arn, ExclusiveStartShardId: 'shardId-99999999999999999999-ffffffff' }));
+    expect(pastLastShard.StreamDescription!.Shards).toEqual([]);
     const badIterator = await failure(streams.send(new GetRecordsCommand({ ShardIterator: 'nonsense' })));
     expect(badIterator.name).toBe('ValidationException');
     const unknownShard = await failure(
