@@ -11,6 +11,11 @@ export type Encoded = null | boolean | number | string | Encoded[] | { [key: str
 const TAG = '$ks';
 const MAX_DEPTH = 200;
 
+/** defineProperty, so a key named "__proto__" stays data and never sets the prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function tagged(tag: string, v: Encoded): Encoded {
   return { [TAG]: tag, v };
 }
@@ -90,7 +95,7 @@ function encodeObject(obj: object, seen: Set<object>, depth: number): Encoded {
     if (bsonType === 'Binary') return tagged('u8', Buffer.from((obj as { buffer: Uint8Array }).buffer).toString('base64'));
   }
   const out: Record<string, Encoded> = {};
-  for (const key of Object.keys(obj)) out[key] = encodeValue((obj as Record<string, unknown>)[key], seen, depth + 1);
+  for (const key of Object.keys(obj)) setOwn(out, key, encodeValue((obj as Record<string, unknown>)[key], seen, depth + 1));
   return Object.hasOwn(out, TAG) ? tagged('obj', out) : out;
 }
 
@@ -148,8 +153,7 @@ function decodeError(v: Record<string, Encoded>): Error {
 
 function decodePlain(v: Record<string, Encoded>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  // defineProperty so a key named "__proto__" stays data and never touches the prototype.
-  for (const key of Object.keys(v)) Object.defineProperty(out, key, { value: decode(v[key]), enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(v)) setOwn(out, key, decode(v[key]));
   return out;
 }
 

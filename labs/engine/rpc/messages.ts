@@ -49,4 +49,9 @@ export interface OutputMessage {
   data: string;
 }
 
-export type FromLearner = ReadyMessage | ImportErrorMessage | ReturnMessage | OutputMessage;
+/** Harness → trusted: drivers are loaded, learner code starts loading now (the time limit starts). */
+export interface LoadingMessage {
+  t: 'loading';
+}
+
+export type FromLearner = LoadingMessage | ReadyMessage | ImportErrorMessage | ReturnMessage | OutputMessage;

@@ -92,6 +92,7 @@ function installResolveHook(init: InitMessage): void {
 
 async function start(init: InitMessage): Promise<void> {
   await preload;
+  send({ t: 'loading' });
   for (const [k, v] of Object.entries(init.env)) process.env[k] = v;
   learnerDir = pathToFileURL(init.file).href.replace(/[^/]*$/, '');
   installResolveHook(init);

@@ -31,6 +31,8 @@ export class LearnerThrew extends Error {
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 const RSS_POLL_MS = 20;
+/** How long Node + harness + drivers may take to start before learner code loads. */
+const STARTUP_MS = 30_000;
 
 export class LearnerProcess {
   private readonly child: ChildProcess;
@@ -46,6 +48,7 @@ export class LearnerProcess {
   private timer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private readyWaiter: Pending | null = null;
+  private loading = false;
   readonly exited: Promise<void>;
 
   constructor(opts: SpawnOptions) {
@@ -72,7 +75,8 @@ export class LearnerProcess {
   /** Deliver settings and import the learner module; resolves with its exported function names. The time limit starts now. */
   init(init: InitMessage, timeLimitMs = this.limits.timeLimitMs): Promise<string[]> {
     this.limits = { ...this.limits, timeLimitMs };
-    this.timer = setTimeout(() => this.die('time', msg.timeLimit(this.limits.timeLimitMs)), this.limits.timeLimitMs);
+    // Until the harness says learner code is loading, only Node and the drivers are starting.
+    this.timer = setTimeout(() => this.die('spawn', msg.spawnFailed(`no answer within ${STARTUP_MS / 1000} s`)), STARTUP_MS);
     return new Promise<string[]>((resolve, reject) => {
       this.readyWaiter = { resolve: resolve as (v: unknown) => void, reject };
       this.onDeath((d) => reject(d));
@@ -136,6 +140,7 @@ export class LearnerProcess {
     const m = raw as FromLearner;
     try {
       if (m.t === 'out' && typeof m.data === 'string') this.addOutput(m.data);
+      else if (m.t === 'loading' && this.readyWaiter && !this.loading) this.startClock();
       else if (m.t === 'ready' && this.readyWaiter) {
         const names = Array.isArray(m.exports) ? m.exports.filter((x): x is string => typeof x === 'string') : [];
         this.readyWaiter.resolve(names);
@@ -166,6 +171,13 @@ export class LearnerProcess {
     if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) this.die('memory', msg.memoryLimit(this.limits.heapMb));
     else this.die('exit', msg.exited(code, signal, this.readyWaiter ? 'while loading' : 'during grading'));
     if (this.watchdog) clearInterval(this.watchdog);
+  }
+
+  /** Learner code starts now: from here the lab's wall-time limit applies. */
+  private startClock(): void {
+    this.loading = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.die('time', msg.timeLimit(this.limits.timeLimitMs)), this.limits.timeLimitMs);
   }
 
   private async checkRss(): Promise<void> {
