@@ -64,6 +64,8 @@ export class StreamLog {
   private readonly retentionMs: number;
   private readonly shardMaxAgeMs: number;
   private readonly streams = new Map<string, Stream>();
+  /** Streams past their retention: gone for good, even though the table still names them. */
+  private readonly expired = new Set<string>();
   private counter = 10n ** 20n;
   private lastShardTime = 0;
   private unsubscribe?: () => void;
@@ -108,13 +110,16 @@ export class StreamLog {
     for (const shard of stream.shards) this.closeShard(shard);
   }
 
-  /** The stream of the table's current enabling, created on first sight. */
+  /**
+   * The stream of the table's latest enabling, created on first sight (a stream already
+   * disabled again is created too, and turns DISABLED in `sync`).
+   */
   private ensure(table: Table): Stream | undefined {
-    const { arn, label, viewType, enabled } = table.stream;
-    if (!enabled || !arn || !label || !viewType) return undefined;
+    const { arn, label, viewType } = table.stream;
+    if (!arn || !label || !viewType) return undefined;
     const key = StreamLog.key(table.namespace, arn);
     let stream = this.streams.get(key);
-    if (!stream) {
+    if (!stream && !this.expired.has(key)) {
       stream = {
         namespace: table.namespace,
         region: table.region,
@@ -144,7 +149,10 @@ export class StreamLog {
       const table = tables.get(stream.tableName);
       if (!table || !table.stream.enabled || table.stream.arn !== stream.arn) this.disable(stream);
       this.trim(stream);
-      if (stream.disabledAt !== undefined && stream.disabledAt < this.now() - this.retentionMs) this.streams.delete(key);
+      if (stream.disabledAt !== undefined && stream.disabledAt < this.now() - this.retentionMs) {
+        this.streams.delete(key);
+        this.expired.add(key);
+      }
     }
   }
 
@@ -167,7 +175,7 @@ export class StreamLog {
     // item, DynamoDB Streams does not write a stream record for that operation."
     if (change.oldImage && change.newImage && valuesEqual({ M: change.oldImage }, { M: change.newImage })) return;
     const table = this.store.tables(change.namespace, change.region).get(change.table);
-    if (!table) return;
+    if (!table?.stream.enabled) return;
     const stream = this.ensure(table);
     if (!stream) return;
     let shard = stream.shards.at(-1)!;

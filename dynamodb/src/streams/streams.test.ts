@@ -302,6 +302,17 @@ describe('stream lifecycle', () => {
     expect(fresh.records[0]!.dynamodb!.NewImage).toEqual({ pk: { S: 'after' } });
   });
 
+  it('lists a stream that was disabled before anyone looked at it, and forgets it after 24 hours', async () => {
+    const arn = await createTable('short_lived', 'KEYS_ONLY');
+    await ddb.send(new UpdateTableCommand({ TableName: 'short_lived', StreamSpecification: { StreamEnabled: false } }));
+    const listed = await streams.send(new ListStreamsCommand({ TableName: 'short_lived' }));
+    expect(listed.Streams!.map((s) => s.StreamArn)).toEqual([arn]);
+    expect((await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.StreamStatus).toBe('DISABLED');
+    clock += 24 * HOUR + 1;
+    expect((await streams.send(new ListStreamsCommand({ TableName: 'short_lived' }))).Streams).toEqual([]);
+    expect((await failure(streams.send(new DescribeStreamCommand({ StreamArn: arn })))).name).toBe('ResourceNotFoundException');
+  });
+
   it('pages ListStreams with Limit and ExclusiveStartStreamArn', async () => {
     const all = (await streams.send(new ListStreamsCommand({}))).Streams!;
     expect(all.length).toBeGreaterThan(2);
