@@ -25,7 +25,7 @@ try {
   await timed('insertOne (sequential)', 2000, async () => {
     for (let i = 0; i < 2000; i++) await one.insertOne({ i });
   });
-  const c = db.collection('docs');
+  const c = db.collection<{ _id: number; sku: string; cat: number; price: number }>('docs');
   await timed(`insertMany (batches of 1000, ${N} docs)`, N, async () => {
     for (let b = 0; b < N; b += 1000) {
       await c.insertMany(Array.from({ length: Math.min(1000, N - b) }, (_, k) => ({ _id: b + k, sku: `sku-${b + k}`, cat: (b + k) % 100, price: (b + k) % 997 })), { ordered: false });

@@ -47,6 +47,9 @@ export const errors = {
   writeConflict: (msg = 'Write conflict during plan execution and yielding is disabled.') =>
     new CommandError(112, 'WriteConflict', msg, { errorLabels: ['TransientTransactionError'] }),
   commandNotSupported: make(115, 'CommandNotSupported'),
+  commandNotSupportedOnView: make(166, 'CommandNotSupportedOnView'),
+  optionNotSupportedOnView: make(167, 'OptionNotSupportedOnView'),
+  viewDepthLimitExceeded: make(149, 'ViewDepthLimitExceeded'),
   documentValidationFailure: make(121, 'DocumentValidationFailure'),
   notImplemented: make(238, 'NotImplemented'),
   noSuchTransaction: (msg: string) => new CommandError(251, 'NoSuchTransaction', msg, { errorLabels: ['TransientTransactionError'] }),

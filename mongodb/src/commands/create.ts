@@ -1,16 +1,29 @@
 // create: https://www.mongodb.com/docs/manual/reference/command/create/
-// Capped collections and query-operator validators are supported; views, timeseries, clustered
-// collections and $jsonSchema validators are refused with the server's NotImplemented-style error.
+// Capped collections, read-only views and query-operator validators are supported; timeseries,
+// clustered collections and $jsonSchema validators are refused.
 import type { CommandSpec } from '../core.ts';
 import { errors } from '../errors.ts';
 import { compileFilter } from '../query/mingo.ts';
 import { collName, optBool, optDoc, optNumber } from './util.ts';
+import type { CommandInvocation } from '../core.ts';
+import { validatePipeline } from '../query/pipeline.ts';
+
+function createView(inv: CommandInvocation, name: string) {
+  const viewOn = inv.body.viewOn;
+  if (typeof viewOn !== 'string' || viewOn === '') throw errors.typeMismatch("BSON field 'create.viewOn' is the wrong type, expected type 'string'");
+  const pipeline = validatePipeline(inv.body.pipeline ?? []);
+  if (pipeline.some((s) => '$out' in s || '$merge' in s)) throw errors.optionNotSupportedOnView('$out and $merge cannot be used in a view definition');
+  const storage = inv.core.storage;
+  if (storage.collection(inv.db, name) || storage.view(inv.db, name)) throw errors.namespaceExists(`Namespace ${inv.db}.${name} already exists`);
+  storage.db(inv.db).views.set(name, { viewOn, pipeline });
+  return {};
+}
 
 export const create: CommandSpec = {
   name: 'create',
   run(inv) {
     const coll = collName(inv);
-    if (inv.body.viewOn !== undefined) throw errors.commandNotSupported('views are not supported by this server');
+    if (inv.body.viewOn !== undefined) return createView(inv, coll);
     if (inv.body.timeseries !== undefined) throw errors.commandNotSupported('time series collections are not supported by this server');
     if (inv.body.clusteredIndex !== undefined) throw errors.commandNotSupported('clustered collections are not supported by this server');
     const capped = optBool(inv, 'capped') ?? false;

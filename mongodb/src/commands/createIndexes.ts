@@ -47,6 +47,7 @@ export const createIndexes: CommandSpec = {
     const specs = requireArray(inv, 'indexes').map(validateSpec);
     if (specs.length === 0) throw errors.badValue('Must specify at least one index to create');
     const storage = inv.core.storage;
+    if (storage.view(inv.db, coll)) throw errors.commandNotSupportedOnView(`Namespace ${inv.db}.${coll} is a view, not a collection`);
     const existed = !!storage.collection(inv.db, coll);
     const c = storage.createCollection(inv.db, coll, {}, true);
     const before = c.indexes.size;

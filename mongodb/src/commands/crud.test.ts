@@ -114,6 +114,19 @@ describe('CRUD through the official driver', () => {
     expect(unordered.writeErrors[0].err.keyValue ?? unordered.writeErrors[0].errInfo ?? unordered.writeErrors[0].index).toBeDefined();
   });
 
+  it('serves read-only views over a pipeline', async () => {
+    const src = db.collection('scores');
+    await src.insertMany([{ _id: 1, s: 50 }, { _id: 2, s: 90 }, { _id: 3, s: 70 }] as never[]);
+    await db.createCollection('passing', { viewOn: 'scores', pipeline: [{ $match: { s: { $gte: 60 } } }] });
+    const v = db.collection('passing');
+    expect(await v.find({}, { sort: { s: -1 } }).toArray()).toEqual([{ _id: 2, s: 90 }, { _id: 3, s: 70 }]);
+    expect(await v.countDocuments({ s: { $lt: 80 } })).toBe(1);
+    expect(await v.estimatedDocumentCount()).toBe(2);
+    await expect(v.insertOne({ s: 1 })).rejects.toMatchObject({ code: 166 });
+    const kinds = (await db.listCollections({ name: 'passing' }).toArray()).map((c) => c.type);
+    expect(kinds).toEqual(['view']);
+  });
+
   it('answers unknown commands with CommandNotFound', async () => {
     const err = await db.command({ frobnicate: 1 }).catch((e) => e);
     expect(err).toBeInstanceOf(MongoServerError);

@@ -2,7 +2,7 @@
 import type { Document } from 'bson';
 import type { CommandSpec } from '../core.ts';
 import { toCommandError } from '../errors.ts';
-import { runDelete, validateDeleteStatement } from '../query/write.ts';
+import { checkStatementFields, runDelete, validateDeleteStatement } from '../query/write.ts';
 import { collName, letVars, optBool, requireArray, view, writeErrorFrom, type WriteErrorEntry } from './util.ts';
 
 export const deleteCommand: CommandSpec = {
@@ -10,6 +10,7 @@ export const deleteCommand: CommandSpec = {
   run(inv) {
     const coll = collName(inv);
     const stmts = requireArray(inv, 'deletes');
+    checkStatementFields(stmts, 'delete');
     const ordered = optBool(inv, 'ordered') ?? true;
     const env = { variables: letVars(inv) };
     const v = view(inv);

@@ -14,6 +14,19 @@ export const hello: CommandSpec = {
   aliases: ['isMaster', 'ismaster'],
   requiresAuth: false,
   async run(inv) {
+    // Streaming monitors send topologyVersion + maxAwaitTimeMS and expect the server to hold the
+    // reply until the topology changes or the time passes; answering at once would make the
+    // driver poll in a tight loop. Our topology never changes, so we wait the full time.
+    // https://github.com/mongodb/specifications/blob/master/source/server-discovery-and-monitoring/server-monitoring.md#streaming-protocol
+    const tv = inv.body.topologyVersion as { processId?: ObjectId } | undefined;
+    const awaitMs = Number(inv.body.maxAwaitTimeMS ?? 0);
+    if (tv && awaitMs > 0 && tv.processId instanceof ObjectId && tv.processId.equals(PROCESS_ID)) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, awaitMs);
+        timer.unref();
+        inv.conn.onClose(() => { clearTimeout(timer); resolve(); });
+      });
+    }
     const me = inv.core.address ?? '127.0.0.1:27017';
     const reply = {
       ...(inv.name === 'hello' ? { isWritablePrimary: true } : { ismaster: true }),

@@ -24,6 +24,9 @@ export const listCollections: CommandSpec = {
             idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
           },
     );
+    for (const [name, def] of db?.views ?? []) {
+      docs.push(nameOnly ? { name, type: 'view' } : { name, type: 'view', options: { viewOn: def.viewOn, pipeline: def.pipeline }, info: { readOnly: true } });
+    }
     if (filter) {
       const q = new Query(filter);
       docs = docs.filter((d) => q.test(d));

@@ -3,7 +3,7 @@
 import type { Document } from 'bson';
 import type { CommandSpec } from '../core.ts';
 import { toCommandError } from '../errors.ts';
-import { runUpdate, validateUpdateStatement } from '../query/write.ts';
+import { checkStatementFields, runUpdate, validateUpdateStatement } from '../query/write.ts';
 import { collName, letVars, optBool, requireArray, view, writeErrorFrom, type WriteErrorEntry } from './util.ts';
 
 export const update: CommandSpec = {
@@ -11,6 +11,7 @@ export const update: CommandSpec = {
   run(inv) {
     const coll = collName(inv);
     const stmts = requireArray(inv, 'updates');
+    checkStatementFields(stmts, 'update');
     const ordered = optBool(inv, 'ordered') ?? true;
     const env = { variables: letVars(inv) };
     const v = view(inv);

@@ -32,13 +32,23 @@ export interface UpdateResult {
 // Fields MongoDB 7.0 accepts in an update statement (`sort` arrived in 8.0).
 const UPDATE_FIELDS = new Set(['q', 'u', 'multi', 'upsert', 'arrayFilters', 'hint', 'collation', 'c', 'upsertSupplied']);
 
+/** IDL-level check of the whole batch: an unknown field fails the command, not one statement. */
+export function checkStatementFields(stmts: unknown[], cmd: 'update' | 'delete'): void {
+  const allowed = cmd === 'update' ? UPDATE_FIELDS : DELETE_FIELDS;
+  for (const s of stmts) {
+    if (!s || typeof s !== 'object' || Array.isArray(s)) throw errors.typeMismatch(`BSON field '${cmd}.${cmd}s' must hold objects`);
+    for (const k of Object.keys(s)) {
+      if (!allowed.has(k)) throw errors.location(40415, `BSON field '${cmd}.${cmd}s.${k}' is an unknown field.`);
+    }
+  }
+}
+
+const DELETE_FIELDS = new Set(['q', 'limit', 'hint', 'collation']);
+
 export function validateUpdateStatement(s: Document): UpdateStatement {
   if (!s || typeof s !== 'object' || Array.isArray(s)) throw errors.typeMismatch('update statement must be an object');
   if (!s.q || typeof s.q !== 'object' || Array.isArray(s.q)) throw errors.typeMismatch(`BSON field 'update.updates.q' is the wrong type, expected type 'object'`);
   if (s.u === undefined) throw errors.location(40414, "BSON field 'update.updates.u' is missing but a required field");
-  for (const k of Object.keys(s)) {
-    if (!UPDATE_FIELDS.has(k)) throw errors.location(40415, `BSON field 'update.updates.${k}' is an unknown field.`);
-  }
   const kind = updateKind(s.u);
   if (kind === 'replacement' && s.multi) throw errors.failedToParse('multi update is not supported for replacement-style update');
   if (s.arrayFilters !== undefined && !Array.isArray(s.arrayFilters)) throw errors.typeMismatch(`BSON field 'update.updates.arrayFilters' is the wrong type, expected type 'array'`);

@@ -8,6 +8,8 @@ import { IndexStore } from '../storage/index-store.ts';
 import { executePlan, planWithHint, type Plan } from '../storage/planner.ts';
 import { cloneDoc } from '../storage/clone.ts';
 import { compileFilter, type QueryEnv } from '../query/mingo.ts';
+import { runPipeline } from '../query/pipeline.ts';
+import type { ViewDefinition } from '../storage/storage.ts';
 import type { ChangeEvent, ServerCore } from '../core.ts';
 import type { Transaction } from './transaction.ts';
 import { errors } from '../errors.ts';
@@ -32,9 +34,11 @@ export class DataView {
   }
 
   /** Matching documents (stored objects: callers copy before mutating). */
-  scan(db: string, coll: string, filter: Document | undefined, opts: ScanOptions = {}): ScanOutput {
-    const c = this.collection(db, coll);
+  scan(db: string, coll: string, filter: Document | undefined, opts: ScanOptions = {}, depth = 0): ScanOutput {
     const stats = { keysExamined: 0, docsExamined: 0 };
+    const viewDef = this.core.storage.view(db, coll);
+    if (viewDef) return this.scanView(db, viewDef, filter, opts, depth);
+    const c = this.collection(db, coll);
     if (!c) {
       if (opts.hint !== undefined && opts.hint !== null && typeof opts.hint === 'string') {
         throw errors.badValue('error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
@@ -66,6 +70,20 @@ export class DataView {
     return { docs: out, plan, stats };
   }
 
+  /** A view is its source's documents run through its pipeline, then filtered like a collection. */
+  private scanView(db: string, def: ViewDefinition, filter: Document | undefined, opts: ScanOptions, depth: number): ScanOutput {
+    if (depth > 20) throw errors.viewDepthLimitExceeded('View depth too deep or view cycle detected. Maximum depth is 20');
+    const source = this.scan(db, def.viewOn, {}, { env: opts.env }, depth + 1).docs.map((e) => e[1]);
+    const query = compileFilter(filter, opts.env);
+    const docs = runPipeline(this, db, source, def.pipeline, opts.env);
+    const out: Array<[string, Document]> = [];
+    docs.forEach((d, i) => {
+      if (query.test(d)) out.push([d._id === undefined ? `#${i}` : keyString(d._id), d]);
+    });
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    return { docs: out.slice(0, limit), plan: {}, stats: { keysExamined: 0, docsExamined: docs.length } };
+  }
+
   private *txnCandidates(c: Collection): Iterable<[string, Document]> {
     const txn = this.txn!;
     const overlay = txn.overlay(c.ns);
@@ -81,6 +99,7 @@ export class DataView {
   }
 
   count(db: string, coll: string): number {
+    if (this.core.storage.view(db, coll)) return this.scan(db, coll, {}).docs.length;
     const c = this.collection(db, coll);
     if (!c) return 0;
     if (!this.txn) return c.count;
@@ -107,8 +126,13 @@ export class DataView {
     this.emit({ operationType: 'insert', ns: { db, coll }, documentKey: { _id: doc._id }, fullDocument: doc });
   }
 
+  private writable(db: string, coll: string): Collection {
+    if (this.core.storage.view(db, coll)) throw errors.commandNotSupportedOnView(`Namespace ${db}.${coll} is a view, not a collection`);
+    return this.collection(db, coll)!;
+  }
+
   replace(db: string, coll: string, id: string, before: Document, after: Document, kind: 'update' | 'replace'): void {
-    const c = this.collection(db, coll)!;
+    const c = this.writable(db, coll);
     if (this.txn) {
       this.txn.lock(c, id);
       this.checkTxnUnique(c, after, id);
@@ -121,7 +145,7 @@ export class DataView {
   }
 
   remove(db: string, coll: string, id: string, before: Document): void {
-    const c = this.collection(db, coll)!;
+    const c = this.writable(db, coll);
     if (this.txn) {
       this.txn.lock(c, id);
       this.txn.record({ db, coll, id, kind: 'delete', before });

@@ -2,10 +2,15 @@
 // MongoDB. `ts` is the commit counter that orders every committed write (snapshot reads use it).
 import { Collection, type CollectionOptions, type HistoryKeeper } from './collection.ts';
 import { errors } from '../errors.ts';
+import type { Document } from 'bson';
+
+export interface ViewDefinition { viewOn: string; pipeline: Document[] }
 
 export class Database {
   readonly name: string;
   readonly collections = new Map<string, Collection>();
+  /** Read-only views: https://www.mongodb.com/docs/manual/core/views/ */
+  readonly views = new Map<string, ViewDefinition>();
   constructor(name: string) { this.name = name; }
   listCollections(): Collection[] { return [...this.collections.values()]; }
 }
@@ -38,7 +43,7 @@ export class Storage implements HistoryKeeper {
     if (oldest === Infinity) this.withHistory.clear();
   }
 
-  listDatabases(): Database[] { return [...this.dbs.values()].filter((d) => d.collections.size > 0); }
+  listDatabases(): Database[] { return [...this.dbs.values()].filter((d) => d.collections.size > 0 || d.views.size > 0); }
   db(name: string): Database {
     let d = this.dbs.get(name);
     if (!d) this.dbs.set(name, (d = new Database(name)));
@@ -48,9 +53,17 @@ export class Storage implements HistoryKeeper {
     return this.dbs.get(db)?.collections.get(coll);
   }
 
+  view(db: string, name: string): ViewDefinition | undefined {
+    return this.dbs.get(db)?.views.get(name);
+  }
+
   /** Creates the collection; `implicit` (an insert into a missing collection) never fails. */
   createCollection(db: string, coll: string, options: CollectionOptions = {}, implicit = false): Collection {
     validateCollectionName(db, coll);
+    if (this.view(db, coll)) {
+      if (implicit) throw errors.commandNotSupportedOnView(`Namespace ${db}.${coll} is a view, not a collection`);
+      throw errors.namespaceExists(`Collection ${db}.${coll} already exists.`);
+    }
     const existing = this.collection(db, coll);
     if (existing) {
       if (implicit) return existing;
@@ -63,6 +76,7 @@ export class Storage implements HistoryKeeper {
 
   dropCollection(db: string, coll: string): boolean {
     const d = this.dbs.get(db);
+    if (d?.views.delete(coll)) return true;
     if (!d?.collections.has(coll)) return false;
     d.collections.delete(coll);
     return true;

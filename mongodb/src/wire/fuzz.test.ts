@@ -27,7 +27,7 @@ function send(bytes: Buffer, ms = 300): Promise<{ data: Buffer; closed: boolean 
 }
 
 function opMsg(body: object, flags = 0, withChecksum = false): Buffer {
-  const doc = BSON.serialize(body);
+  const doc = Buffer.from(BSON.serialize(body));
   const len = 16 + 4 + 1 + doc.length + (withChecksum ? 4 : 0);
   const b = Buffer.alloc(len);
   b.writeInt32LE(len, 0); b.writeInt32LE(7, 4); b.writeInt32LE(0, 8); b.writeInt32LE(2013, 12);
@@ -64,8 +64,8 @@ describe('wire protocol', () => {
   });
 
   it('merges kind-1 document sequences into the command', async () => {
-    const body = BSON.serialize({ insert: 'seq', $db: 'wire' });
-    const docs = [BSON.serialize({ _id: 1 }), BSON.serialize({ _id: 2 })];
+    const body = Buffer.from(BSON.serialize({ insert: 'seq', $db: 'wire' }));
+    const docs = [Buffer.from(BSON.serialize({ _id: 1 })), Buffer.from(BSON.serialize({ _id: 2 }))];
     const ident = Buffer.from('documents\0');
     const seqLen = 4 + ident.length + docs[0].length + docs[1].length;
     const len = 16 + 4 + 1 + body.length + 1 + seqLen;
