@@ -8,7 +8,7 @@ import { validateShape } from '../validation/schema.ts';
 import { findStream } from './DescribeStream.ts';
 import { findShard, isTrimmed } from './GetShardIterator.ts';
 import { decodeIterator, encodeIterator, ITERATOR_LIFETIME_MS } from './iterators.ts';
-import type { StreamLog } from './log.ts';
+import type { StoredRecord, StreamLog } from './log.ts';
 import { SHARD_ITERATOR } from './shapes.ts';
 
 interface GetRecordsInput {
@@ -17,6 +17,18 @@ interface GetRecordsInput {
 }
 
 const MAX_LIMIT = 1000;
+
+/** Index of the first record with a sequence number above `after` (records are in order). */
+function firstAfter(records: StoredRecord[], after: bigint): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (records[mid]!.seq > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
 export function getRecords(log: StreamLog, body: Record<string, unknown>, ctx: RequestContext) {
   const d = validateShape<GetRecordsInput>(body, {
@@ -30,7 +42,7 @@ export function getRecords(log: StreamLog, body: Record<string, unknown>, ctx: R
   if (now - it.issuedAt > ITERATOR_LIFETIME_MS) throw expiredIterator();
   if (isTrimmed(shard, it.after)) throw trimmedDataAccess();
   const limit = d.Limit ?? MAX_LIMIT;
-  const records = shard.records.filter((r) => r.seq > it.after).slice(0, limit);
+  const records = shard.records.slice(firstAfter(shard.records, it.after)).slice(0, limit);
   const after = records.at(-1)?.seq ?? it.after;
   const exhausted = shard.end !== undefined && after >= shard.end;
   return {
