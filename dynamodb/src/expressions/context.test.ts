@@ -46,6 +46,17 @@ describe('tokenizer', () => {
   });
 });
 
+describe('expression size', () => {
+  it('accepts 4096 bytes and refuses more', () => {
+    const ctx = new ExprContext();
+    const name = (n: number) => `a${'b'.repeat(n - 1)}`;
+    expect(() => parseProjection(name(4096), ctx)).not.toThrow();
+    expect(failure(() => parseProjection(name(4097), ctx))).toBe(
+      'Invalid ProjectionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097',
+    );
+  });
+});
+
 describe('reserved words', () => {
   it.each([['status', true], ['STATUS', true], ['Name', true], ['flattern', true], ['pk', false], ['myAttr', false]])('%s → %s', (w, want) => {
     expect(isReserved(w)).toBe(want);

@@ -23,6 +23,7 @@ export interface Token {
 }
 
 const WORD = /[A-Za-z0-9_]/;
+const MAX_EXPRESSION_BYTES = 4096;
 const WHITESPACE = /[ \t\r\n]/;
 const TWO_CHAR_OPS = new Set(['<>', '<=', '>=']);
 const ONE_CHAR_OPS = new Set(['=', '<', '>', '+', '-']);
@@ -76,6 +77,11 @@ export class TokenStream {
   pos = 0;
 
   constructor(src: string, kind: string) {
+    // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-expression-parameters
+    const size = Buffer.byteLength(src, 'utf8');
+    if (size > MAX_EXPRESSION_BYTES) {
+      throw invalidExpression(kind, `Expression size has exceeded the maximum allowed size; expression size: ${size}`);
+    }
     this.src = src;
     this.kind = kind;
     this.tokens = tokenize(src);
