@@ -72,6 +72,29 @@ describe('CRUD through the official driver', () => {
     await expect(db.command({ update: 'repl', updates: [{ q: {}, u: { $bogus: { a: 1 } } }] })).resolves.toMatchObject({ writeErrors: [{ code: 9 }] });
   });
 
+  it('rejects update operators on values of the wrong type like mongod', async () => {
+    const c = db.collection('types');
+    await c.insertOne({ _id: 1, name: 'x', n: 5 } as never);
+    await expect(c.updateOne({ _id: 1 } as never, { $inc: { name: 1 } })).rejects.toMatchObject({
+      code: 14,
+      message: "Cannot apply $inc to a value of non-numeric type. {_id: 1} has the field 'name' of non-numeric type string",
+    });
+    await expect(c.updateOne({ _id: 1 } as never, { $push: { name: 'y' } })).rejects.toMatchObject({ code: 2 });
+    await expect(c.updateOne({ _id: 1 } as never, { $set: { 'n.b': 1 } })).rejects.toMatchObject({ code: 28, message: "Cannot create field 'b' in element {n: 5}" });
+    await expect(c.updateOne({ _id: 1 } as never, { $set: { _id: 2 } })).rejects.toMatchObject({ code: 66 });
+    expect(await c.findOne({ _id: 1 } as never)).toEqual({ _id: 1, name: 'x', n: 5 });
+  });
+
+  it('keeps stored field order in projections and puts _id first in aggregate output', async () => {
+    const c = db.collection('order');
+    await c.insertOne({ _id: 1, b: 2, a: 1, arr: [1, 2, 3] } as never);
+    const [p] = await c.find({}, { projection: { a: 1, b: 1 } }).toArray();
+    expect(Object.keys(p)).toEqual(['_id', 'b', 'a']);
+    expect(await c.findOne({}, { projection: { arr: { $slice: 1 } } })).toEqual({ _id: 1, b: 2, a: 1, arr: [1] });
+    const [g] = await c.aggregate([{ $project: { a: 1 } }]).toArray();
+    expect(Object.keys(g)).toEqual(['_id', 'a']);
+  });
+
   it('findAndModify returns before/after documents', async () => {
     const c = db.collection('fam');
     await c.insertOne({ _id: 1, v: 1 } as never);

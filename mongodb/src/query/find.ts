@@ -45,8 +45,28 @@ export function runFind(v: DataView, db: string, coll: string, spec: FindSpec): 
 
 export function project(docs: Document[], projection: Document, filter: Document | undefined, env?: QueryEnv): Document[] {
   try {
-    return new Query(filter ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, projection).all() as Document[];
+    const specs = Object.values(projection);
+    if (specs.length && specs.every((v) => v && typeof v === 'object' && Object.keys(v).length === 1 && '$slice' in v)) {
+      // A projection made only of $slice keeps every other field (unlike $elemMatch).
+      const sliced = new Query(filter ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, { ...projection, _id: 1 }).all() as Document[];
+      return docs.map((d, i) => ({ ...d, ...sliced[i] }));
+    }
+    const out = new Query(filter ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, projection).all() as Document[];
+    return out.map((d, i) => inDocumentOrder(d, docs[i]));
   } catch (e) {
     throw errors.location(31254, e instanceof Error ? e.message : String(e));
   }
+}
+
+/**
+ * mingo emits projected fields in projection order with _id last; the server keeps the stored
+ * document's field order (computed fields follow). Projection never reorders documents, so
+ * output i comes from input i.
+ */
+function inDocumentOrder(projected: Document, original: Document | undefined): Document {
+  if (!original) return projected;
+  const out: Document = {};
+  for (const k of Object.keys(original)) if (k in projected) out[k] = projected[k];
+  for (const k of Object.keys(projected)) if (!(k in out)) out[k] = projected[k];
+  return out;
 }

@@ -34,7 +34,9 @@ export function mingoOptions(env: QueryEnv = {}): Partial<Options> {
   return {
     idKey: '_id',
     useStrictMode: true,
-    scriptEnabled: false,
+    // mingo's $setWindowFields is built on $function, so scripts stay enabled (mongod allows
+    // $where/$function by default too).
+    scriptEnabled: true,
     context,
     processingMode: env.cloneInput ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
     variables: env.variables,
@@ -47,7 +49,9 @@ export function compileFilter(filter: Document | undefined, env: QueryEnv = {}):
   try {
     return new Query(filter ?? {}, mingoOptions(env));
   } catch (e) {
-    throw errors.badValue(e instanceof Error ? e.message : String(e));
+    const msg = e instanceof Error ? e.message : String(e);
+    const unknown = /unknown query operator (\$\w+)/.exec(msg);
+    throw errors.badValue(unknown ? `unknown operator: ${unknown[1]}` : msg);
   }
 }
 

@@ -30,7 +30,8 @@ export function validatePipeline(pipeline: unknown, allowFirst?: (stage: string)
 export function runPipeline(v: DataView, db: string, input: Document[], pipeline: Document[], env: QueryEnv = {}): Document[] {
   const resolve = (name: string) => v.scan(db, name, {}).docs.map((e) => e[1]);
   try {
-    return new Aggregator(pipeline, mingoOptions({ ...env, resolve, cloneInput: true })).run(input) as Document[];
+    const out = new Aggregator(pipeline, mingoOptions({ ...env, resolve, cloneInput: true })).run(input) as Document[];
+    return out.map(idFirst);
   } catch (e) {
     if (e instanceof CommandError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
@@ -39,6 +40,15 @@ export function runPipeline(v: DataView, db: string, input: Document[], pipeline
       const name = pipeline.map((s) => Object.keys(s)[0]).find((n) => msg.includes(n)) ?? msg;
       throw errors.location(40324, `Unrecognized pipeline stage name: '${name}'`);
     }
+    const unknownExpr = /(?:accumulator|operator|expression) '?(\$\w+)'? is not registered/.exec(msg);
+    if (unknownExpr) throw errors.invalidPipelineOperator(`Unrecognized expression '${unknownExpr[1]}'`);
     throw errors.location(168, msg);
   }
+}
+
+/** mongod emits _id as the first field of $project/$group/$addFields output; mingo appends it. */
+function idFirst(d: Document): Document {
+  if (!d || typeof d !== 'object' || !('_id' in d) || Object.keys(d)[0] === '_id') return d;
+  const { _id, ...rest } = d;
+  return { _id, ...rest };
 }

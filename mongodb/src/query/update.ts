@@ -9,6 +9,7 @@ import { cloneDoc } from '../storage/clone.ts';
 import { compareBson } from '../storage/bson-order.ts';
 import { mingoOptions, type QueryEnv } from './mingo.ts';
 import { errors } from '../errors.ts';
+import { checkOperatorTypes } from './update-checks.ts';
 
 export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
 
@@ -60,11 +61,13 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: { fil
     delete ops.$setOnInsert;
     if (opts.inserting && onInsert) ops.$set = { ...(ops.$set ?? {}), ...onInsert };
     checkConflicts(ops);
+    checkOperatorTypes(next, ops);
     if (Object.keys(ops).length) {
       try {
         applyOperators(next, ops, opts.arrayFilters, opts.filter, { cloneMode: 'deep', queryOptions: mingoOptions(opts.env) });
       } catch (e) {
         if (e instanceof Error && /conflict/.test(e.message)) throw errors.conflictingUpdateOperators(e.message);
+        if (e instanceof Error && /immutable field '_id'/.test(e.message)) throw errors.immutableField(e.message.replace(/\.$/, ''));
         throw errors.badValue(e instanceof Error ? e.message : String(e));
       }
     }
