@@ -62,8 +62,20 @@ function compareMagnitude(a: Decimal, b: Decimal): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** A canonical non-negative integer ("0", "42"): compared by length, then text. */
+function isPlainInteger(s: string): boolean {
+  if (s.length > 1 && s.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 /** Numeric comparison of two wire numbers (both assumed valid). */
 export function compareNumbers(x: string, y: string): number {
+  // Fast path for the common key shape (stored numbers are canonical).
+  if (isPlainInteger(x) && isPlainInteger(y)) return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
   const a = parseDecimal(x)!;
   const b = parseDecimal(y)!;
   const signA = a.digits === '' ? 0 : a.neg ? -1 : 1;

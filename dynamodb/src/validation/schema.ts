@@ -124,6 +124,13 @@ function convertFields(val: Record<string, unknown>, fields: Fields): Record<str
 
 // ---------- phase 2: constraints ----------
 
+const patterns = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(`^${source}$`)));
+  return re;
+}
+
 function valueStr(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `[${v.map(valueStr).join(', ')}]`;
@@ -148,7 +155,7 @@ function check(v: unknown, shape: Shape, path: string, errors: string[]): void {
     return;
   }
   if (shape.enum && !shape.enum.includes(v as string)) fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
-  if (shape.regex && !new RegExp(`^${shape.regex}$`).test(v as string)) fail(`Member must satisfy regular expression pattern: ${shape.regex}`);
+  if (shape.regex && !pattern(shape.regex).test(v as string)) fail(`Member must satisfy regular expression pattern: ${shape.regex}`);
   if (shape.minLen !== undefined && lengthOf(v) < shape.minLen) fail(`Member must have length greater than or equal to ${shape.minLen}`);
   if (shape.maxLen !== undefined && lengthOf(v) > shape.maxLen) fail(`Member must have length less than or equal to ${shape.maxLen}`);
   if (shape.min !== undefined && (v as number) < shape.min) fail(`Member must have value greater than or equal to ${shape.min}`);
@@ -164,7 +171,7 @@ function check(v: unknown, shape: Shape, path: string, errors: string[]): void {
       const bad =
         (k.minLen !== undefined && key.length < k.minLen) ||
         (k.maxLen !== undefined && key.length > k.maxLen) ||
-        (k.regex !== undefined && !new RegExp(`^${k.regex}$`).test(key));
+        (k.regex !== undefined && !pattern(k.regex).test(key));
       if (bad) fail(`Map keys must satisfy constraint: [${rules.join(', ')}]`);
     }
   }
