@@ -4,6 +4,7 @@ import { ServerCore, type Disposer, type MongoPlugin, type StartOptions } from '
 import { registerCoreCommands } from './commands/index.ts';
 import { dispatch } from './commands/dispatch.ts';
 import { Connection } from './wire/connection.ts';
+import { loadSnapshot, startSaver } from './storage/persistence.ts';
 
 export type { StartOptions } from './core.ts';
 
@@ -44,6 +45,11 @@ export async function startMongo(options: StartOptions = {}): Promise<RunningMon
     const d = await p.install(core);
     if (typeof d === 'function') disposers.push(d);
   }
+  let stopSaver: (() => void) | undefined;
+  if (options.dataDir) {
+    if (loadSnapshot(core.storage, options.dataDir)) core.log(`loaded data from ${options.dataDir}`);
+    stopSaver = startSaver(core.storage, options.dataDir, core.log);
+  }
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -67,6 +73,7 @@ export async function startMongo(options: StartOptions = {}): Promise<RunningMon
     async close() {
       for (const d of disposers.reverse()) await d();
       core.cursors.closeAll();
+      stopSaver?.();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

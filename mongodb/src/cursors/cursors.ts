@@ -2,7 +2,10 @@
 // sources such as change streams. Ids are positive int64 values; 0 means "exhausted".
 // https://www.mongodb.com/docs/manual/reference/command/getMore/
 import type { Document } from 'bson';
-import { Long } from 'bson';
+import { BSON, Long } from 'bson';
+
+/** Replies stay under maxBsonObjectSize (16 MiB) with room for the envelope. */
+const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 import type { ServerCursorSource } from '../core.ts';
 
 export interface OpenCursor {
@@ -26,10 +29,18 @@ export class ArraySource implements ServerCursorSource {
   async next(batchSize: number): Promise<{ docs: Document[]; exhausted: boolean }> {
     return this.take(batchSize);
   }
+  /** Up to `batchSize` documents (0 = all), but never more than ~16 MiB in one reply. */
   take(batchSize: number): { docs: Document[]; exhausted: boolean } {
     const n = batchSize > 0 ? batchSize : this.docs.length;
-    const out = this.docs.slice(this.pos, this.pos + n);
-    this.pos += out.length;
+    const out: Document[] = [];
+    let bytes = 0;
+    while (out.length < n && this.pos < this.docs.length) {
+      const d = this.docs[this.pos];
+      bytes += BSON.calculateObjectSize(d, { ignoreUndefined: true });
+      if (out.length > 0 && bytes > MAX_BATCH_BYTES) break;
+      out.push(d);
+      this.pos++;
+    }
     return { docs: out, exhausted: this.pos >= this.docs.length };
   }
 }
