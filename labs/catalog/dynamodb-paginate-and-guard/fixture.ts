@@ -1,5 +1,5 @@
-// The Orders table (PK/SK as in dynamodb-order-keys) with customer C42's 150 orders of ~16 KB
-// each: about 2.4 MB, so reading them takes three 1 MB Query pages. C43 has a few small orders
+// The Orders table (PK/SK as in dynamodb-order-keys) with customer C42's 130 orders of ~9 KB
+// each: about 1.2 MB, so reading them takes two 1 MB Query pages. C43 has a few small orders
 // and C42 a profile item in the same item collection (single-table design).
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import { defineFixture } from '../../engine/contracts/checks.ts';
 
 export const TABLE = 'Orders';
 export const BIG_CUSTOMER = 'C42';
-export const BIG_COUNT = 150;
-export const NOTE_BYTES = 16_000;
+export const BIG_COUNT = 130;
+export const NOTE_BYTES = 9_000;
 
 /** Deterministic order number i of C42: dates spread over 2023–2024, ids zero-padded so they sort. */
 export function bigOrder(i: number) {

@@ -1,4 +1,4 @@
-// Customer C42 has 150 orders with bulky notes (~16 KB each, ~2.4 MB in all): more than one
+// Customer C42 has 130 orders with bulky notes (~9 KB each, ~1.2 MB in all): more than one
 // Query answer can carry. The Orders table is already there, keyed like this:
 //   PK = "CUSTOMER#<customerId>"          e.g. CUSTOMER#42
 //   SK = "ORDER#<placedOn>#<orderId>"     e.g. ORDER#2024-05-01#A1
