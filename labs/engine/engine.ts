@@ -71,6 +71,14 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
   const provider = await selectProvider({ mode: opts.backend ?? (process.env.KEYSPACE_BACKEND as EngineOptions['backend']) ?? 'auto', stateDir, tempDir: baseDir, onProgress });
   const queue = keyedQueue();
   let closed: Promise<void> | null = null;
+  // Stop databases and sandboxes on Ctrl-C / kill; exit only if nobody else handles the signal.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    void engine.close().then(() => {
+      if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   const find = (id: string): Lab => {
     const lab = byId.get(id);
@@ -78,7 +86,7 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
     return lab;
   };
 
-  return {
+  const engine: KeyspaceEngine = {
     labs: () => catalog.labs.map((l) => l.manifest),
     lab(id): PublicLab {
       const lab = find(id);
@@ -100,6 +108,8 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
     backends: () => provider.info(),
     close() {
       closed ??= (async () => {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
         await pool.close();
         await provider.close();
         removeBase();
@@ -108,4 +118,5 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
       return closed;
     },
   };
+  return engine;
 }

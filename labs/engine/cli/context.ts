@@ -24,9 +24,6 @@ export async function openEngine(): Promise<KeyspaceEngine> {
       }
     },
   });
-  const close = (): void => void engine.close().then(() => process.exit(130));
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
   return engine;
 }
 

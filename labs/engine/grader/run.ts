@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import type { RunOutcome } from '../api.ts';
 import type { Provider } from '../backends/provider.ts';
-import { LearnerThrew } from '../sandbox/process.ts';
+import { isFromLearner } from '../sandbox/process.ts';
 import { SandboxDied, msg } from '../errors.ts';
 import { locate } from './location.ts';
 import { openSession, type SandboxHost, type SessionRequest } from './session.ts';
@@ -18,8 +18,8 @@ export async function runMain(host: SandboxHost, provider: Provider, req: Sessio
     const value = await session.proc.call('main', []);
     return done({ status: 'ok', message: null, location: null, returned: value === undefined ? null : inspect(value, { depth: 6 }), output: session.proc.output() });
   } catch (e) {
-    if (e instanceof LearnerThrew) {
-      const where = locate(e.error, session.runDir, req.lab.manifest.learnerFile);
+    if (isFromLearner(e)) {
+      const where = locate(e, session.runDir, req.lab.manifest.learnerFile);
       return done({ status: 'error', message: where.stack, location: where.location, returned: null, output: session.proc.output() });
     }
     if (e instanceof SandboxDied) return done({ status: 'error', message: e.message, location: null, returned: null, output: session.proc.output() });

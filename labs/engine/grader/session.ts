@@ -6,7 +6,7 @@ import type { Lab } from '../catalog/load.ts';
 import { compileLearner } from '../compile/compile.ts';
 import { ALLOWED_BUILTINS, packagesFor } from '../compile/allowed.ts';
 import type { Namespaces, Provider } from '../backends/provider.ts';
-import { LearnerProcess, LearnerThrew } from '../sandbox/process.ts';
+import { isFromLearner, type LearnerProcess } from '../sandbox/process.ts';
 import type { SandboxPool } from '../sandbox/pool.ts';
 import { SandboxDied, msg } from '../errors.ts';
 import { RESOLVE_FROM } from '../paths.ts';
@@ -83,8 +83,8 @@ export async function openSession(host: SandboxHost, provider: Provider, req: Se
   } catch (e) {
     const output = proc.output();
     await close();
-    if (e instanceof LearnerThrew) {
-      const where = locate(e.error, runDir, manifest.learnerFile);
+    if (isFromLearner(e)) {
+      const where = locate(e, runDir, manifest.learnerFile);
       return { ok: false, message: msg.importThrew(where.stack), location: where.location, output };
     }
     if (e instanceof SandboxDied) return { ok: false, message: e.message, location: null, output };

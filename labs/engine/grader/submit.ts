@@ -5,7 +5,7 @@ import { CheckFailure } from '../contracts/checks.ts';
 import { capOutput, parseResults, type Results, type TestResult } from '../contracts/results.ts';
 import type { Lab } from '../catalog/load.ts';
 import type { Provider } from '../backends/provider.ts';
-import { LearnerThrew } from '../sandbox/process.ts';
+import { isFromLearner } from '../sandbox/process.ts';
 import { SandboxDied, msg } from '../errors.ts';
 import { checkContext } from './context.ts';
 import { locate } from './location.ts';
@@ -13,8 +13,8 @@ import { openSession, type SandboxHost, type SessionRequest } from './session.ts
 
 function failureMessage(e: unknown, runDir: string, learnerFile: string): string {
   if (e instanceof CheckFailure) return e.message;
-  if (e instanceof LearnerThrew) {
-    const { stack, location } = locate(e.error, runDir, learnerFile);
+  if (isFromLearner(e)) {
+    const { stack, location } = locate(e, runDir, learnerFile);
     const first = stack.split('\n')[0];
     return `your code threw ${first}${location ? ` (${learnerFile}:${location.line}:${location.column})` : ''}`;
   }

@@ -18,14 +18,20 @@ export interface SpawnOptions {
   preload?: string[];
 }
 
-/** A function the learner exported threw; `error` is the decoded Error. */
-export class LearnerThrew extends Error {
-  readonly error: Error;
-  constructor(error: Error) {
-    super(error.message);
-    this.name = 'LearnerThrew';
-    this.error = error;
-  }
+const FROM_LEARNER = Symbol('keyspace.fromLearner');
+
+/**
+ * Errors thrown by learner code reach checks as themselves (name, message, code, stack), so a
+ * check can test `err.name === 'ConditionalCheckFailedException'`; a hidden brand tells the
+ * grader they came from the learner.
+ */
+export function fromLearner(e: Error): Error {
+  Object.defineProperty(e, FROM_LEARNER, { value: true });
+  return e;
+}
+
+export function isFromLearner(e: unknown): e is Error {
+  return e instanceof Error && (e as unknown as Record<symbol, unknown>)[FROM_LEARNER] === true;
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -84,7 +90,7 @@ export class LearnerProcess {
     });
   }
 
-  /** Call an export; rejects with LearnerThrew when it throws, SandboxDied when the process died. */
+  /** Call an export; rejects with the learner's error (see fromLearner) when it throws, SandboxDied when the process died. */
   call(fn: string, args: unknown[]): Promise<unknown> {
     if (this.death) return Promise.reject(this.death);
     const id = this.nextId++;
@@ -146,7 +152,7 @@ export class LearnerProcess {
         this.readyWaiter.resolve(names);
         this.readyWaiter = null;
       } else if (m.t === 'import-error' && this.readyWaiter) {
-        this.readyWaiter.reject(new LearnerThrew(asError(decode(m.error))));
+        this.readyWaiter.reject(fromLearner(asError(decode(m.error))));
         this.readyWaiter = null;
       } else if (m.t === 'ret') this.settle(m);
     } catch {
@@ -164,7 +170,7 @@ export class LearnerProcess {
       } catch (e) {
         p.reject(e as Error);
       }
-    } else p.reject(new LearnerThrew(asError(decode((m as { error: Encoded }).error))));
+    } else p.reject(fromLearner(asError(decode((m as { error: Encoded }).error))));
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {

@@ -77,7 +77,7 @@ export class RecordingProxy {
 
   private async forward(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
     const body = await readBody(req);
-    const headers = { ...req.headers, host: this.target.host } as Record<string, string>;
+    const headers = { ...req.headers, host: this.target.host };
     const answer = await new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
       const out = request({ host: this.target.hostname, port: this.target.port, path: req.url, method: req.method, headers }, (res) => {
         readBody(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers as Record<string, string>, body: b }), reject);
