@@ -79,7 +79,7 @@ describe('CRUD through the official driver', () => {
       code: 14,
       message: "Cannot apply $inc to a value of non-numeric type. {_id: 1} has the field 'name' of non-numeric type string",
     });
-    await expect(c.updateOne({ _id: 1 } as never, { $push: { name: 'y' } })).rejects.toMatchObject({ code: 2 });
+    await expect(c.updateOne({ _id: 1 } as never, { $push: { name: 'y' } } as never)).rejects.toMatchObject({ code: 2 });
     await expect(c.updateOne({ _id: 1 } as never, { $set: { 'n.b': 1 } })).rejects.toMatchObject({ code: 28, message: "Cannot create field 'b' in element {n: 5}" });
     await expect(c.updateOne({ _id: 1 } as never, { $set: { _id: 2 } })).rejects.toMatchObject({ code: 66 });
     expect(await c.findOne({ _id: 1 } as never)).toEqual({ _id: 1, name: 'x', n: 5 });
