@@ -5,6 +5,7 @@ import { registerCoreCommands } from './commands/index.ts';
 import { dispatch } from './commands/dispatch.ts';
 import { Connection } from './wire/connection.ts';
 import { loadSnapshot, startSaver } from './storage/persistence.ts';
+import { abort } from './sessions/commit.ts';
 
 export type { StartOptions } from './core.ts';
 
@@ -50,6 +51,8 @@ export async function startMongo(options: StartOptions = {}): Promise<RunningMon
     if (loadSnapshot(core.storage, options.dataDir)) core.log(`loaded data from ${options.dataDir}`);
     stopSaver = startSaver(core.storage, options.dataDir, core.log);
   }
+  const reaper = setInterval(() => core.sessions.reap(abort), 1000);
+  reaper.unref();
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -72,6 +75,7 @@ export async function startMongo(options: StartOptions = {}): Promise<RunningMon
     core,
     async close() {
       for (const d of disposers.reverse()) await d();
+      clearInterval(reaper);
       core.cursors.closeAll();
       stopSaver?.();
       for (const s of sockets) s.destroy();

@@ -44,4 +44,19 @@ export class SessionStore {
   }
 
   all(): SessionContext[] { return [...this.sessions.values()]; }
+
+  /**
+   * Transactions open longer than transactionLifetimeLimitSeconds (60 s) are aborted, as mongod
+   * does, so an abandoned client can't pin old snapshots forever. Returns how many were aborted.
+   */
+  reap(abort: (t: Transaction) => void, limitMs = 60_000, now = Date.now()): number {
+    let n = 0;
+    for (const s of this.sessions.values()) {
+      if (s.txn?.state === 'active' && now - s.txn.startedAt > limitMs) {
+        abort(s.txn);
+        n++;
+      }
+    }
+    return n;
+  }
 }

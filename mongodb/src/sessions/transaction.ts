@@ -21,6 +21,7 @@ export class Transaction {
   readonly txnNumber: bigint;
   readonly lsid: Document;
   state: 'active' | 'committed' | 'aborted' = 'active';
+  readonly startedAt = Date.now();
   readonly snapshotTs: number;
   /** "db.coll" → id → current document inside the transaction (null = deleted). */
   readonly writes = new Map<string, Map<string, Document | null>>();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from 'mongodb';
 import { startTestServer, type TestServer } from '../testing.ts';
+import { abort } from './commit.ts';
 
 let t: TestServer;
 let db: Db;
@@ -78,6 +79,16 @@ describe('transactions', () => {
     expect(err.code).toBe(251);
     expect(err.codeName).toBe('NoSuchTransaction');
     expect(await c.countDocuments()).toBe(0);
+    await s.endSession();
+  });
+
+  it('aborts transactions that outlive the 60 s lifetime limit', async () => {
+    const c = db.collection('stale');
+    const s = t.client.startSession();
+    s.startTransaction();
+    await c.insertOne({ a: 1 }, { session: s });
+    expect(t.srv.core.sessions.reap(abort, 60_000, Date.now() + 61_000)).toBe(1);
+    await expect(s.commitTransaction()).rejects.toMatchObject({ code: 251 });
     await s.endSession();
   });
 
