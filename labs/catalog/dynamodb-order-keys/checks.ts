@@ -102,7 +102,7 @@ export default defineChecks<typeof import('./solution.ts')>([
   {
     task: 'create-table',
     name: 'createOrdersTable creates Orders with PK (HASH, S) and SK (RANGE, S)',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       await ctx.learner.createOrdersTable();
       let table;
       try {
@@ -122,7 +122,7 @@ export default defineChecks<typeof import('./solution.ts')>([
   {
     task: 'save-order',
     name: 'saveOrder stores PK = CUSTOMER#<id>, SK = ORDER#<date>#<orderId> and the order attributes',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       await ensureTable(ctx);
       const order: Order = { customerId: 'S1', orderId: 'Z9', placedOn: '2024-03-09', total: 12.75, status: 'placed' };
       await ctx.learner.saveOrder(order);
@@ -142,7 +142,7 @@ export default defineChecks<typeof import('./solution.ts')>([
   {
     task: 'get-order',
     name: 'getOrder reads one item by its full key (no Scan) and returns undefined when absent',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       await seed(ctx);
       const want = C7[3]!;
       const got = await ctx.learner.getOrder('C7', want.placedOn, want.orderId);
@@ -158,7 +158,7 @@ export default defineChecks<typeof import('./solution.ts')>([
   {
     task: 'orders-between',
     name: 'ordersBetween returns the range oldest first, read by the key condition alone',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       await seed(ctx);
       const may = C7.filter((o) => o.placedOn >= '2024-05-01' && o.placedOn <= '2024-05-31');
       sameOrders(ctx, 'ordersBetween("C7", "2024-05-01", "2024-05-31")', await ctx.learner.ordersBetween('C7', '2024-05-01', '2024-05-31'), may);
@@ -177,7 +177,7 @@ export default defineChecks<typeof import('./solution.ts')>([
   {
     task: 'latest-orders',
     name: 'latestOrders reads backwards and stops after n items',
-    async run(ctx) {
+    async run(ctx: Ctx) {
       await seed(ctx);
       const newestFirst = [...C7].sort((a, b) => (sk(a) < sk(b) ? 1 : -1));
       const got = await ctx.learner.latestOrders('C7', 3);
