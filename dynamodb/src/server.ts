@@ -16,6 +16,7 @@ import { createHandler } from './http/handler.ts';
 import { Registry } from './http/registry.ts';
 import { registerOperations } from './operations.ts';
 import { loadSnapshot, saveSnapshot } from './storage/snapshot.ts';
+import { Replicator } from './storage/replication.ts';
 import { Store } from './storage/store.ts';
 import { Throttle } from './throttle.ts';
 import type { Operation } from './types.ts';
@@ -41,6 +42,8 @@ export interface DynamoOptions {
   createTableMs?: number;
   /** Item size limit (default 400 KB). */
   maxItemBytes?: number;
+  /** Delay before a write reaches the other replicas of a global table (ms, default 200). */
+  replicationLagMs?: number;
   /** Request body limit (default 16 MB). */
   maxBodyBytes?: number;
   onOperation?: (entry: OpLogEntry) => void;
@@ -90,6 +93,8 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
     throttle: new Throttle({ enabled: options.throttling ?? true, now: options.now }),
     transactions: new Transactions(options.now),
     latency: options.latency ?? {},
+    replication: new Replicator(store, options.replicationLagMs ?? 200),
+    regions: options.regions ?? [],
   };
   registerOperations(registry, state, (entry) => {
     let log = logs.get(entry.namespace);
@@ -116,6 +121,7 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
     opsLog: (namespace) => [...(logs.get(namespace) ?? [])],
     async close() {
       for (const c of closers) await c.close();
+      state.replication.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

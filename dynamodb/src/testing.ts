@@ -38,7 +38,7 @@ export async function errorOf(fn: () => Promise<unknown>): Promise<Error & { nam
   try {
     await fn();
   } catch (err) {
-    return err as Error & { name: string };
+    return err as Error & { name: string; [k: string]: unknown };
   }
   throw new Error('expected an error');
 }

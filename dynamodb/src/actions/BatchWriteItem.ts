@@ -55,7 +55,7 @@ export function batchWriteItem(d: BatchWriteInput, ctx: OpContext) {
         continue;
       }
       consumed.tableUnits += writeUnits(Math.max(itemSize(table.get(key)), itemSize(item)));
-      table.commit(key, item, consumed);
+      table.commit(key, item, { consumed });
       processed++;
     }
     ctx.server.throttle.consume(table, consumed);

@@ -10,6 +10,7 @@ export function deleteTable(d: { TableName: string }, ctx: OpContext) {
   const table = tables.get(d.TableName);
   if (!table) throw resourceNotFound(`Requested resource not found: Table: ${d.TableName} not found`);
   tables.delete(d.TableName);
+  table.replicaRegions?.delete(table.region);
   table.detach();
   ctx.note({ table: d.TableName });
   return { TableDescription: describeTable(table, 'DELETING') };

@@ -1,6 +1,6 @@
 // UpdateTable: throughput, billing mode, GSI create (with backfill) / update / delete, streams.
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
-// Global table replicas (ReplicaUpdates) are not served: answered with a ValidationException.
+// Global table replicas (ReplicaUpdates, version 2019.11.21) are handled in replicas.ts.
 
 import { limitExceeded, resourceInUse, resourceNotFound, validation } from '../errors.ts';
 import type { Table, Throughput } from '../storage/table.ts';
@@ -9,6 +9,7 @@ import { checkGlobalIndex } from '../validation/indexes.ts';
 import type { UpdateTableInput } from '../validation/UpdateTable.ts';
 import type { OpContext } from './context.ts';
 import { describeTable } from './describe.ts';
+import { updateReplicas } from './replicas.ts';
 import { disableStream, enableStream } from './streamSpec.ts';
 
 const INVALID = 'One or more parameter values were invalid: ';
@@ -83,7 +84,6 @@ export function updateTable(d: UpdateTableInput, ctx: OpContext) {
   if (!table) throw resourceNotFound(`Requested resource not found: Table: ${d.TableName} not found`);
   ctx.note({ table: d.TableName });
   if (table.status !== 'ACTIVE') throw resourceInUse(`Attempt to change a resource which is still in use: Table is being created: ${d.TableName}`);
-  if (d.ReplicaUpdates) throw validation('Global tables (ReplicaUpdates) are not supported by this server');
   const billing = d.BillingMode ?? table.billingMode;
   const payPerRequest = billing === 'PAY_PER_REQUEST';
   if (d.ProvisionedThroughput && payPerRequest) {
@@ -112,6 +112,7 @@ export function updateTable(d: UpdateTableInput, ctx: OpContext) {
   }
   if (d.StreamSpecification?.StreamEnabled) enableStream(table, d.StreamSpecification.StreamViewType as StreamViewType);
   else if (d.StreamSpecification) disableStream(table);
+  if (d.ReplicaUpdates) updateReplicas(table, d.ReplicaUpdates, ctx);
   ctx.server.throttle.forget(table);
   return { TableDescription: describeTable(table, d.ProvisionedThroughput || d.BillingMode ? 'UPDATING' : table.status) };
 }

@@ -1,6 +1,7 @@
 // What an operation sees: the request context plus server-wide services.
 
 import type { RequestContext } from '../http/registry.ts';
+import type { Replicator } from '../storage/replication.ts';
 import type { Throttle } from '../throttle.ts';
 import type { Transactions } from './transactions.ts';
 
@@ -26,6 +27,10 @@ export interface ServerState {
   transactions: Transactions;
   /** Latency injected before an operation's work (ms), for the DAX chapter. */
   latency: Partial<Record<string, number>>;
+  /** Global tables: creates replicas and copies writes between regions. */
+  replication: Replicator;
+  /** Regions the server serves (empty: any). */
+  regions: string[];
 }
 
 export interface OpContext extends RequestContext {

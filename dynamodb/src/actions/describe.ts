@@ -57,6 +57,13 @@ export function describeTable(table: Table, status: string = table.status): Reco
   if (table.stream.enabled) {
     out.StreamSpecification = { StreamEnabled: true, StreamViewType: table.stream.viewType };
   }
+  if (table.replicaRegions) {
+    out.GlobalTableVersion = '2019.11.21';
+    out.Replicas = [...table.replicaRegions]
+      .filter((r) => r !== table.region)
+      .sort()
+      .map((RegionName) => ({ RegionName, ReplicaStatus: 'ACTIVE' }));
+  }
   if (table.stream.arn) {
     out.LatestStreamArn = table.stream.arn;
     out.LatestStreamLabel = table.stream.label;

@@ -139,7 +139,7 @@ export function evaluate(p: PreparedWrite, maxItemBytes: number): Evaluated {
 export function commit(p: PreparedWrite, e: Evaluated, consumed: Consumed, factor = 1): void {
   consumed.tableUnits += writeUnits(Math.max(itemSize(e.old), itemSize(e.next))) * factor;
   if (!e.writes) return;
-  p.table.commit(p.key, e.next, consumed);
+  p.table.commit(p.key, e.next, { consumed });
 }
 
 /** The Attributes of a write response per ReturnValues. */

@@ -67,7 +67,7 @@ describe('change hook', () => {
     await c().send(
       new TransactWriteItemsCommand({ TransactItems: [{ Delete: { TableName: 'Feed', Key: key('b1') } }, { Put: { TableName: 'Feed', Item: key('t1') } }] }),
     );
-    expect(changes.map((r) => `${r.eventName}:${r.keys.id!.S}`)).toEqual(['INSERT:b1', 'INSERT:b2', 'REMOVE:b1', 'INSERT:t1']);
+    expect(changes.map((r) => `${r.eventName}:${(r.keys.id as { S: string }).S}`)).toEqual(['INSERT:b1', 'INSERT:b2', 'REMOVE:b1', 'INSERT:t1']);
   });
 
   it('deleteItemAsService removes the item as the DynamoDB service', async () => {

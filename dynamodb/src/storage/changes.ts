@@ -20,6 +20,8 @@ export interface ChangeRecord {
   sizeBytes: number;
   /** Epoch milliseconds of the commit. */
   at: number;
+  /** True when a global-table replica applied another region's write. */
+  replicated?: boolean;
 }
 
 export type ChangeListener = (change: ChangeRecord) => void;

@@ -30,7 +30,7 @@ describe('SortedItems', () => {
     for (let i = 0; i < 50; i++) s.put(item(`p${i % 10}`, i));
     const all = [...s.scan(0, 2 ** 32)].map((e) => e.item);
     expect(all.length).toBe(50);
-    const tokens = all.map((i) => tokenOf(`S${i.pk!.S}`));
+    const tokens = all.map((i) => tokenOf(`S${(i.pk as { S: string }).S}`));
     expect([...tokens].sort((a, b) => a - b)).toEqual(tokens);
     const resumed = [...s.scan(0, 2 ** 32, all[22])].map((e) => e.item);
     expect(resumed).toEqual(all.slice(23));

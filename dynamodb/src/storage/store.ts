@@ -42,6 +42,6 @@ export class Store {
   deleteItemAsService(namespace: string, region: string, tableName: string, key: Key): boolean {
     const table = this.tables(namespace, region).get(tableName);
     if (!table) return false;
-    return !!table.commit(table.keyOf(key), undefined, undefined, SERVICE_IDENTITY);
+    return !!table.commit(table.keyOf(key), undefined, { userIdentity: SERVICE_IDENTITY });
   }
 }

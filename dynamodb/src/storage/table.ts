@@ -18,7 +18,7 @@ import type {
 } from '../types.ts';
 import type { ChangeFeed, ChangeRecord } from './changes.ts';
 import { compareTuples, SortedItems } from './sorted.ts';
-import { sameValue } from '../attributes.ts';
+import { keyString, sameValue } from '../attributes.ts';
 
 export const ACCOUNT_ID = '000000000000';
 
@@ -58,6 +58,23 @@ export function keyNamesOf(schema: KeySchema): KeyNames {
   return range ? { hash, range } : { hash };
 }
 
+export interface CommitOptions {
+  consumed?: Consumed;
+  userIdentity?: ChangeRecord['userIdentity'];
+  /** Commit time (epoch ms); replicated writes keep their origin's time. */
+  at?: number;
+  /** Set when a global-table replica applies another region's write. */
+  replicated?: boolean;
+  /** Region the write was made in (replicated writes: the origin's). */
+  origin?: string;
+}
+
+/** Identity of an item within its table. */
+export function keyIdOf(table: Table, key: Key): string {
+  const hash = keyString(key[table.keys.hash]!);
+  return table.keys.range ? `${hash}\u0000${keyString(key[table.keys.range]!)}` : hash;
+}
+
 export interface TableInit {
   namespace: string;
   region: string;
@@ -88,6 +105,9 @@ export class Table {
   readonly tags = new Map<string, string>();
   activeAt: number;
   sizeBytes = 0;
+  /** Global table membership: the shared set of replica regions, and last write per item (LWW). */
+  replicaRegions?: Set<string>;
+  lastWrite?: Map<string, { at: number; region: string }>;
   private feed?: ChangeFeed;
 
   constructor(init: TableInit, feed?: ChangeFeed) {
@@ -152,10 +172,13 @@ export class Table {
 
   /**
    * Applies a write (newItem undefined = delete) for the item with `key`, updates indexes and
-   * counters, emits the change and adds index write units to `consumed`. Returns the old item.
+   * counters, emits the change and adds index write units to `opts.consumed`. Returns the old item.
    */
-  commit(key: Key, newItem: Item | undefined, consumed?: Consumed, userIdentity?: ChangeRecord['userIdentity']): Item | undefined {
+  commit(key: Key, newItem: Item | undefined, opts: CommitOptions = {}): Item | undefined {
+    const { consumed, userIdentity } = opts;
     const old = this.items.get(key);
+    const at = opts.at ?? Date.now();
+    if (this.lastWrite) this.lastWrite.set(keyIdOf(this, key), { at, region: opts.origin ?? this.region });
     if (!old && !newItem) return undefined;
     if (newItem) this.items.put(newItem);
     else this.items.delete(old!);
@@ -183,7 +206,8 @@ export class Table {
       newImage: newItem,
       userIdentity,
       sizeBytes: itemSize(key) + itemSize(old) + itemSize(newItem),
-      at: Date.now(),
+      at,
+      ...(opts.replicated ? { replicated: true } : {}),
     });
     return old;
   }

@@ -19,7 +19,7 @@ export interface UpdateTableInput {
     Delete?: { IndexName: string };
   }>;
   StreamSpecification?: { StreamEnabled: boolean; StreamViewType?: string };
-  ReplicaUpdates?: unknown[];
+  ReplicaUpdates?: Array<{ Create?: { RegionName: string }; Update?: { RegionName: string }; Delete?: { RegionName: string } }>;
   DeletionProtectionEnabled?: boolean;
   TableClass?: string;
 }
@@ -66,7 +66,19 @@ export const fields: Fields = {
     },
   },
   StreamSpecification: STREAM_SPEC,
-  ReplicaUpdates: { type: 'List', member: { type: 'Struct', name: 'ReplicationGroupUpdate', fields: {} } },
+  ReplicaUpdates: {
+    type: 'List',
+    minLen: 1,
+    member: {
+      type: 'Struct',
+      name: 'ReplicationGroupUpdate',
+      fields: {
+        Create: { type: 'Struct', name: 'CreateReplicationGroupMemberAction', fields: { RegionName: { type: 'String', notNull: true } } },
+        Update: { type: 'Struct', name: 'UpdateReplicationGroupMemberAction', fields: { RegionName: { type: 'String', notNull: true } } },
+        Delete: { type: 'Struct', name: 'DeleteReplicationGroupMemberAction', fields: { RegionName: { type: 'String', notNull: true } } },
+      },
+    },
+  },
   DeletionProtectionEnabled: { type: 'Boolean' },
   TableClass: { type: 'String', enum: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] },
 };
