@@ -10,9 +10,24 @@ import type { Plan } from '../storage/planner.ts';
 import { SERVER_VERSION } from './buildInfo.ts';
 import { view } from './util.ts';
 
-function winningPlan(plan: Plan, filter: Document | undefined, dir: 'forward' = 'forward'): Document {
-  if (!plan.index) return { stage: 'COLLSCAN', filter: filter ?? {}, direction: dir };
+interface Shape { sort?: Document; limit?: number; skip?: number }
+
+/** Classic-engine plan tree: [LIMIT] ← [SKIP] ← [SORT] ← FETCH ← IXSCAN | COLLSCAN. */
+function winningPlan(plan: Plan, filter: Document | undefined, shape: Shape = {}): Document {
+  let stage = accessStage(plan, filter);
+  const hasSort = shape.sort && Object.keys(shape.sort).length > 0;
+  if (hasSort && !plan.providesSort) {
+    stage = { stage: 'SORT', sortPattern: shape.sort, memLimit: 104857600, ...(shape.limit ? { limitAmount: (shape.limit ?? 0) + (shape.skip ?? 0) } : {}), type: 'simple', inputStage: stage };
+  }
+  if (shape.skip) stage = { stage: 'SKIP', skipAmount: shape.skip, inputStage: stage };
+  if (shape.limit && !(hasSort && !plan.providesSort)) stage = { stage: 'LIMIT', limitAmount: shape.limit, inputStage: stage };
+  return stage;
+}
+
+function accessStage(plan: Plan, filter: Document | undefined): Document {
+  if (!plan.index) return { stage: 'COLLSCAN', filter: filter ?? {}, direction: 'forward' };
   const ix = plan.index;
+  const dir = plan.direction ?? 'forward';
   return {
     stage: 'FETCH',
     ...(filter && Object.keys(filter).length ? { filter } : {}),
@@ -29,8 +44,8 @@ function winningPlan(plan: Plan, filter: Document | undefined, dir: 'forward' = 
   };
 }
 
-function envelope(inv: CommandInvocation, ns: string, filter: Document | undefined, plan: Plan, stats: { keysExamined: number; docsExamined: number }, nReturned: number, ms: number): Document {
-  const wp = winningPlan(plan, filter);
+function envelope(inv: CommandInvocation, ns: string, filter: Document | undefined, plan: Plan, stats: { keysExamined: number; docsExamined: number }, nReturned: number, ms: number, shape: Shape = {}): Document {
+  const wp = winningPlan(plan, filter, shape);
   return {
     explainVersion: '1',
     queryPlanner: { namespace: ns, indexFilterSet: false, parsedQuery: filter ?? {}, winningPlan: wp, rejectedPlans: [] },
@@ -71,7 +86,7 @@ export const explain: CommandSpec = {
     switch (name) {
       case 'find': {
         const out = runFind(v, inv.db, coll, { filter: inner.filter, sort: inner.sort, skip: inner.skip, limit: inner.limit, projection: inner.projection, hint: inner.hint });
-        return envelope(sub, ns, inner.filter, out.plan, out.stats, out.docs.length, performance.now() - t0);
+        return envelope(sub, ns, inner.filter, out.plan, out.stats, out.docs.length, performance.now() - t0, { sort: inner.sort, limit: inner.limit, skip: inner.skip });
       }
       case 'count': {
         const out = runFind(v, inv.db, coll, { filter: inner.query, hint: inner.hint });

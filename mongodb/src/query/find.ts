@@ -29,11 +29,11 @@ export function runFind(v: DataView, db: string, coll: string, spec: FindSpec): 
   const sort = validateSort(spec.sort);
   const skip = spec.skip ?? 0;
   const limit = spec.limit ?? 0;
-  // Without a sort the scan can stop early once skip + limit documents matched.
-  const early = sort.length === 0 && limit > 0 ? skip + limit : undefined;
-  const { docs: entries, plan, stats } = v.scan(db, coll, spec.filter, { hint: spec.hint, env: spec.env, limit: early });
+  // The scan stops early once skip + limit documents matched, if they come out in sort order.
+  const early = limit > 0 ? skip + limit : undefined;
+  const { docs: entries, plan, stats, sorted } = v.scan(db, coll, spec.filter, { hint: spec.hint, env: spec.env, limit: early, sort });
   let ordered = entries;
-  if (sort.length) {
+  if (sort.length && !sorted) {
     const byDoc = new Map(entries.map((e) => [e[1], e[0]]));
     ordered = sortDocs(entries.map((e) => e[1]), sort).map((d) => [byDoc.get(d)!, d]);
   }

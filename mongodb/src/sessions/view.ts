@@ -5,7 +5,7 @@ import type { Document } from 'bson';
 import { keyString } from '../storage/bson-order.ts';
 import type { Collection } from '../storage/collection.ts';
 import { IndexStore } from '../storage/index-store.ts';
-import { executePlan, planWithHint, type Plan } from '../storage/planner.ts';
+import { executePlan, planWithHint, type Plan, type SortSpec } from '../storage/planner.ts';
 import { cloneDoc } from '../storage/clone.ts';
 import { compileFilter, type QueryEnv } from '../query/mingo.ts';
 import { runPipeline } from '../query/pipeline.ts';
@@ -14,9 +14,17 @@ import type { ChangeEvent, ServerCore } from '../core.ts';
 import type { Transaction } from './transaction.ts';
 import { errors } from '../errors.ts';
 
-export interface ScanOptions { hint?: unknown; env?: QueryEnv; limit?: number }
+export interface ScanOptions {
+  hint?: unknown;
+  env?: QueryEnv;
+  /** Stop after this many matches — only honoured when the output is already in `sort` order. */
+  limit?: number;
+  sort?: SortSpec;
+}
 export interface ScanOutput {
   docs: Array<[string, Document]>;
+  /** Documents come out in the requested sort order (an index walk provided it). */
+  sorted?: boolean;
   plan: Plan;
   stats: { keysExamined: number; docsExamined: number };
 }
@@ -46,20 +54,22 @@ export class DataView {
       return { docs: [], plan: {}, stats };
     }
     const query = compileFilter(filter, opts.env);
-    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
     const out: Array<[string, Document]> = [];
     let plan: Plan;
     let candidates: Iterable<[string, Document]>;
+    const sort = opts.sort ?? [];
     if (this.txn) {
-      plan = planWithHint(c, filter ?? {}, opts.hint);
+      planWithHint(c, filter ?? {}, opts.hint);
       plan = {};
       candidates = this.txnCandidates(c);
     } else {
-      plan = planWithHint(c, filter ?? {}, opts.hint);
+      plan = planWithHint(c, filter ?? {}, opts.hint, sort);
       const r = executePlan(c, plan);
       candidates = r.candidates;
       stats.keysExamined = r.stats.keysExamined;
     }
+    const sorted = sort.length === 0 || !!plan.walk;
+    const limit = sorted && opts.limit && opts.limit > 0 ? opts.limit : Infinity;
     for (const entry of candidates) {
       stats.docsExamined++;
       if (query.test(entry[1])) {
@@ -67,7 +77,7 @@ export class DataView {
         if (out.length >= limit) break;
       }
     }
-    return { docs: out, plan, stats };
+    return { docs: out, plan, stats, sorted: sort.length > 0 && sorted };
   }
 
   /** A view is its source's documents run through its pipeline, then filtered like a collection. */
@@ -80,7 +90,7 @@ export class DataView {
     docs.forEach((d, i) => {
       if (query.test(d)) out.push([d._id === undefined ? `#${i}` : keyString(d._id), d]);
     });
-    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const limit = !opts.sort?.length && opts.limit && opts.limit > 0 ? opts.limit : Infinity;
     return { docs: out.slice(0, limit), plan: {}, stats: { keysExamined: 0, docsExamined: docs.length } };
   }
 

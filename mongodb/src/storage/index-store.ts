@@ -136,6 +136,12 @@ export class IndexStore {
     return lo;
   }
 
+  /** Every entry's document id in index order. */
+  allIds(): string[] {
+    this.flush();
+    return this.entries.map((e) => e.id);
+  }
+
   /** Document ids within `bounds` (a prefix of the index fields), with the number of keys examined. */
   scan(bounds: FieldBound[]): { ids: string[]; keysExamined: number } {
     this.flush();

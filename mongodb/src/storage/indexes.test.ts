@@ -78,3 +78,20 @@ describe('indexes', () => {
     await expect(c.dropIndex('_id_')).rejects.toMatchObject({ code: 72 });
   });
 });
+
+describe('sort and explain', () => {
+  it('walks an index for sort + limit instead of sorting in memory', async () => {
+    const c = db.collection('events');
+    await c.insertMany(Array.from({ length: 300 }, (_, i) => ({ at: (i * 37) % 300, kind: i % 2 ? 'a' : 'b' })));
+    const sortedInMemory = await c.find({}).sort({ at: -1 }).limit(5).explain('executionStats');
+    expect(sortedInMemory.queryPlanner.winningPlan).toMatchObject({ stage: 'SORT', sortPattern: { at: -1 }, inputStage: { stage: 'COLLSCAN' } });
+    await c.createIndex({ kind: 1, at: 1 });
+    const top = await c.find({ kind: 'a' }).sort({ at: -1 }).limit(5).toArray();
+    expect(top.map((d) => d.at)).toEqual([299, 297, 295, 293, 291]);
+    const e = await c.find({ kind: 'a' }).sort({ at: -1 }).limit(5).explain('executionStats');
+    expect(e.queryPlanner.winningPlan).toMatchObject({ stage: 'LIMIT', limitAmount: 5, inputStage: { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: 'kind_1_at_1', direction: 'backward' } } });
+    expect(e.executionStats.totalDocsExamined).toBe(5);
+    const range = await c.find({ kind: 'a', at: { $gt: 10 } }).sort({ kind: 1 }).explain();
+    expect(range.queryPlanner.winningPlan.stage).not.toBe('SORT');
+  });
+});

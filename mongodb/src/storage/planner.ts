@@ -10,7 +10,50 @@ import { errors } from '../errors.ts';
 export interface Plan {
   index?: IndexStore;
   bounds?: FieldBound[];
+  /** The index order satisfies the requested sort (explain then has no SORT stage). */
+  providesSort?: boolean;
+  /** Execution can walk the index in sort order: forward or backward over our ascending store. */
+  walk?: 'forward' | 'backward';
+  /** IXSCAN direction relative to the index's declared key directions (explain output). */
+  direction?: 'forward' | 'backward';
 }
+
+export type SortSpec = Array<[string, 1 | -1]>;
+
+/**
+ * Whether `ix` yields documents in `sort` order after its single-valued equality prefix, in the
+ * index's declared directions or all of them reversed (mongod's rule for avoiding a SORT stage).
+ */
+function sortFromIndex(ix: IndexStore, bounds: FieldBound[] | undefined, sort: SortSpec): Pick<Plan, 'providesSort' | 'walk' | 'direction'> {
+  if (!sort.length || ix.multikey || ix.spec.sparse || ix.spec.partialFilterExpression) return {};
+  let skip = 0;
+  for (const b of bounds ?? []) {
+    if (b.kind === 'points' && b.values.length === 1) skip++;
+    else break;
+  }
+  const fields = ix.fields.slice(skip);
+  // Sorting on a field pinned to one value by equality is a no-op.
+  const pinned = new Set(ix.fields.slice(0, skip));
+  sort = sort.filter(([f]) => !pinned.has(f));
+  if (sort.length === 0) return { providesSort: true, walk: 'forward', direction: 'forward' };
+  if (sort.length > fields.length) return {};
+  // A range on the first non-equality field must be the first sort field, or order breaks.
+  const rest = (bounds ?? []).slice(skip);
+  if (rest.length && rest[0].kind === 'points') return {};
+  let flip: boolean | undefined;
+  for (let i = 0; i < sort.length; i++) {
+    const [f, dir] = sort[i];
+    if (fields[i] !== f) return {};
+    const same = Number(ix.spec.key[f]) * dir > 0;
+    if (flip === undefined) flip = !same;
+    else if (flip === same) return {};
+  }
+  const dirs = sort.map(([, d]) => d);
+  const uniform = dirs.every((d) => d === dirs[0]);
+  return { providesSort: true, walk: uniform ? (dirs[0] === 1 ? 'forward' : 'backward') : undefined, direction: flip ? 'backward' : 'forward' };
+}
+
+const FULL_SCAN: FieldBound = { kind: 'range', rank: -1, loInc: true, hiInc: true };
 
 export interface ScanResult {
   candidates: Iterable<[string, Document]>;
@@ -49,22 +92,23 @@ function boundFor(v: unknown): FieldBound | undefined {
   return { kind: 'range', rank: typeRank(probe), lo, loInc: '$gte' in v && !('$gt' in v), hi, hiInc: '$lte' in v && !('$lt' in v) };
 }
 
-export function planQuery(coll: Collection, filter: Document, hint?: unknown): Plan {
+export function planQuery(coll: Collection, filter: Document, hint?: unknown, sort: SortSpec = []): Plan {
   const bounds = fieldBounds(filter);
   if (hint !== undefined && hint !== null) {
     const ix = findHinted(coll, hint);
-    if (ix.spec.partialFilterExpression || ix.spec.sparse) return { index: ix, bounds: boundsFor(ix, bounds) };
-    return { index: ix, bounds: boundsFor(ix, bounds) ?? [{ kind: 'range', rank: -1, loInc: true, hiInc: true }] };
+    const b = boundsFor(ix, bounds) ?? [FULL_SCAN];
+    return { index: ix, bounds: b, ...sortFromIndex(ix, b[0] === FULL_SCAN ? [] : b, sort) };
   }
   let best: Plan = {};
   let bestScore = 0;
   for (const ix of coll.indexes.values()) {
-    if (ix.spec.partialFilterExpression || ix.spec.sparse) continue;
+    if (ix.spec.partialFilterExpression || ix.spec.sparse || ix.spec.hidden) continue;
     const b = boundsFor(ix, bounds);
-    if (!b) continue;
-    // Prefer more constrained fields, then equality over range, then unique indexes.
-    const score = b.length * 4 + (b[b.length - 1].kind === 'points' ? 2 : 0) + (ix.spec.unique ? 1 : 0);
-    if (score > bestScore) { best = { index: ix, bounds: b }; bestScore = score; }
+    const order = sortFromIndex(ix, b, sort);
+    if (!b && !order.providesSort) continue;
+    // Prefer more constrained fields, then equality over range, then a free sort, then unique.
+    const score = (b?.length ?? 0) * 8 + (b && b[b.length - 1].kind === 'points' ? 4 : 0) + (order.providesSort ? 2 : 0) + (ix.spec.unique ? 1 : 0);
+    if (score > bestScore) { best = { index: ix, bounds: b ?? [FULL_SCAN], ...order }; bestScore = score; }
   }
   return best;
 }
@@ -105,10 +149,11 @@ export function executePlan(coll: Collection, plan: Plan): ScanResult {
   const b = plan.bounds;
   let ids: string[];
   let keysExamined: number;
-  if (b.length === 1 && b[0].kind === 'range' && b[0].rank === -1) {
-    ids = [...coll.current()].map(([id]) => id);
+  if (b[0] === FULL_SCAN) {
+    ids = plan.index.allIds();
     keysExamined = ids.length;
   } else ({ ids, keysExamined } = plan.index.scan(b));
+  if (plan.walk === 'backward') ids.reverse();
   const seen = new Set<string>();
   const out: [string, Document][] = [];
   for (const id of ids) {
@@ -121,9 +166,9 @@ export function executePlan(coll: Collection, plan: Plan): ScanResult {
 }
 
 /** Safe wrapper: a `$natural` hint means a collection scan. */
-export function planWithHint(coll: Collection, filter: Document, hint?: unknown): Plan {
+export function planWithHint(coll: Collection, filter: Document, hint?: unknown, sort: SortSpec = []): Plan {
   try {
-    return planQuery(coll, filter, hint);
+    return planQuery(coll, filter, hint, sort);
   } catch (e) {
     if (e === naturalHint) return {};
     throw e;
