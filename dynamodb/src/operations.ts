@@ -14,31 +14,34 @@ import { listTables } from './actions/ListTables.ts';
 import { putItem } from './actions/PutItem.ts';
 import { query } from './actions/Query.ts';
 import { scan } from './actions/Scan.ts';
-import { listTagsOfResource, tagResource, untagResource } from './actions/tags.ts';
+import { listTagsOfResource } from './actions/ListTagsOfResource.ts';
+import { tagResource } from './actions/TagResource.ts';
+import { untagResource } from './actions/UntagResource.ts';
 import { transactGetItems } from './actions/TransactGetItems.ts';
 import { transactWriteItems } from './actions/TransactWriteItems.ts';
-import { describeTimeToLive, updateTimeToLive } from './actions/ttl.ts';
+import { describeTimeToLive } from './actions/DescribeTimeToLive.ts';
+import { updateTimeToLive } from './actions/UpdateTimeToLive.ts';
 import { updateItem } from './actions/UpdateItem.ts';
 import { updateTable } from './actions/UpdateTable.ts';
 import { DYNAMODB_PREFIX, type Registry, type RequestContext } from './http/registry.ts';
 import type { Operation } from './types.ts';
-import { validateBatchGet, validateBatchWrite } from './validation/batch.ts';
+import { validateBatchGet } from './validation/BatchGetItem.ts';
+import { validateBatchWrite } from './validation/BatchWriteItem.ts';
 import { validate as validateCreateTable } from './validation/CreateTable.ts';
 import { validate as validateDeleteItem } from './validation/DeleteItem.ts';
 import { validate as validateGetItem } from './validation/GetItem.ts';
-import {
-  validateListTables,
-  validateListTags,
-  validateNothing,
-  validateTableName,
-  validateTagResource,
-  validateUntagResource,
-  validateUpdateTtl,
-} from './validation/misc.ts';
+import { validateListTables } from './validation/ListTables.ts';
+import { validateListTags } from './validation/ListTagsOfResource.ts';
+import { validateNothing, validateTableName } from './validation/misc.ts';
 import { validate as validatePutItem } from './validation/PutItem.ts';
-import { validateQuery, validateScan } from './validation/reads.ts';
-import { validateTransactGet, validateTransactWrite } from './validation/transact.ts';
+import { validateQuery } from './validation/Query.ts';
+import { validateScan } from './validation/Scan.ts';
+import { validateTagResource } from './validation/TagResource.ts';
+import { validateTransactGet } from './validation/TransactGetItems.ts';
+import { validateTransactWrite } from './validation/TransactWriteItems.ts';
+import { validateUntagResource } from './validation/UntagResource.ts';
 import { validate as validateUpdateItem } from './validation/UpdateItem.ts';
+import { validateUpdateTtl } from './validation/UpdateTimeToLive.ts';
 import { validate as validateUpdateTable } from './validation/UpdateTable.ts';
 
 interface OperationDef<T> {

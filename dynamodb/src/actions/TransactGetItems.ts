@@ -5,7 +5,7 @@
 import { Consumed, itemSize, readUnits } from '../capacity.ts';
 import { transactionCanceled, validation } from '../errors.ts';
 import { parseProjection, project } from '../expressions/index.ts';
-import type { TransactGetInput } from '../validation/transact.ts';
+import type { TransactGetInput } from '../validation/TransactGetItems.ts';
 import type { OpContext } from './context.ts';
 import { activeTable, checkKey, exprContext } from './items.ts';
 import { itemId } from './transactions.ts';

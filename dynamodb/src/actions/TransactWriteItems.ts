@@ -7,7 +7,7 @@
 
 import { Consumed } from '../capacity.ts';
 import { DynamoError, transactionCanceled, validation } from '../errors.ts';
-import type { TransactWriteInput } from '../validation/transact.ts';
+import type { TransactWriteInput } from '../validation/TransactWriteItems.ts';
 import type { OpContext } from './context.ts';
 import { itemId } from './transactions.ts';
 import { commit, evaluate, prepareDelete, preparePut, prepareUpdate, type Evaluated, type PreparedWrite } from './write.ts';

@@ -1,12 +1,9 @@
-// BatchGetItem / BatchWriteItem request shapes:
-// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
-// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
+// Types and field rules shared by the BatchGetItem and BatchWriteItem validations.
 
 import type { CapacityMode } from '../capacity.ts';
 import type { Item, Key } from '../types.ts';
-import { ATTR_NAMES, ATTRIBUTES_TO_GET, ITEM, KEY, RETURN_CONSUMED, RETURN_METRICS, validateShape } from './schema.ts';
 
-const TABLE_KEYS = { minLen: 3, maxLen: 255, regex: '[a-zA-Z0-9_.-]+' };
+export const TABLE_KEYS = { minLen: 3, maxLen: 255, regex: '[a-zA-Z0-9_.-]+' };
 
 export interface KeysAndAttributes {
   Keys: Key[];
@@ -30,53 +27,4 @@ export interface BatchWriteInput {
   RequestItems: Record<string, WriteRequest[]>;
   ReturnConsumedCapacity?: CapacityMode;
   ReturnItemCollectionMetrics?: string;
-}
-
-export function validateBatchGet(body: Record<string, unknown>): BatchGetInput {
-  return validateShape<BatchGetInput>(body, {
-    RequestItems: {
-      type: 'Map',
-      notNull: true,
-      minLen: 1,
-      keys: TABLE_KEYS,
-      value: {
-        type: 'Struct',
-        name: 'KeysAndAttributes',
-        fields: {
-          Keys: { type: 'List', notNull: true, minLen: 1, maxLen: 100, member: KEY },
-          ConsistentRead: { type: 'Boolean' },
-          ProjectionExpression: { type: 'String' },
-          ExpressionAttributeNames: ATTR_NAMES,
-          AttributesToGet: { ...ATTRIBUTES_TO_GET, maxLen: 255 },
-        },
-      },
-    },
-    ReturnConsumedCapacity: RETURN_CONSUMED,
-  });
-}
-
-export function validateBatchWrite(body: Record<string, unknown>): BatchWriteInput {
-  return validateShape<BatchWriteInput>(body, {
-    RequestItems: {
-      type: 'Map',
-      notNull: true,
-      minLen: 1,
-      keys: TABLE_KEYS,
-      value: {
-        type: 'List',
-        minLen: 1,
-        maxLen: 25,
-        member: {
-          type: 'Struct',
-          name: 'WriteRequest',
-          fields: {
-            PutRequest: { type: 'Struct', name: 'PutRequest', fields: { Item: { ...ITEM, notNull: true } } },
-            DeleteRequest: { type: 'Struct', name: 'DeleteRequest', fields: { Key: { ...KEY, notNull: true } } },
-          },
-        },
-      },
-    },
-    ReturnConsumedCapacity: RETURN_CONSUMED,
-    ReturnItemCollectionMetrics: RETURN_METRICS,
-  });
 }

@@ -1,9 +1,6 @@
-// TransactWriteItems / TransactGetItems request shapes:
-// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
-// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html
+// TransactWriteItems request shape: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
 
 import type { CapacityMode } from '../capacity.ts';
-import type { Key } from '../types.ts';
 import type { DeleteItemInput, PutItemInput, UpdateItemInput } from './items.ts';
 import {
   ATTR_NAMES,
@@ -28,11 +25,6 @@ export interface TransactWriteInput {
   ClientRequestToken?: string;
   ReturnConsumedCapacity?: CapacityMode;
   ReturnItemCollectionMetrics?: string;
-}
-
-export interface TransactGetInput {
-  TransactItems: Array<{ Get: { TableName: string; Key: Key; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } }>;
-  ReturnConsumedCapacity?: CapacityMode;
 }
 
 const COMMON: Fields = {
@@ -64,29 +56,5 @@ export function validateTransactWrite(body: Record<string, unknown>): TransactWr
     ClientRequestToken: { type: 'String', minLen: 1, maxLen: 36 },
     ReturnConsumedCapacity: RETURN_CONSUMED,
     ReturnItemCollectionMetrics: RETURN_METRICS,
-  });
-}
-
-export function validateTransactGet(body: Record<string, unknown>): TransactGetInput {
-  return validateShape<TransactGetInput>(body, {
-    TransactItems: {
-      type: 'List',
-      notNull: true,
-      minLen: 1,
-      maxLen: 100,
-      member: {
-        type: 'Struct',
-        name: 'TransactGetItem',
-        fields: {
-          Get: {
-            type: 'Struct',
-            name: 'Get',
-            notNull: true,
-            fields: { TableName: TABLE_NAME, Key: { ...KEY, notNull: true }, ProjectionExpression: { type: 'String' }, ExpressionAttributeNames: ATTR_NAMES },
-          },
-        },
-      },
-    },
-    ReturnConsumedCapacity: RETURN_CONSUMED,
   });
 }
