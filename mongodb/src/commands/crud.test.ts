@@ -123,6 +123,14 @@ describe('CRUD through the official driver', () => {
     await expect(orders.aggregate([{ $nope: {} }]).toArray()).rejects.toMatchObject({ code: 40324 });
   });
 
+  it('never lets a pipeline modify stored documents', async () => {
+    const c = db.collection('immutable');
+    await c.insertOne({ _id: 1, sub: { y: 2 } } as never);
+    await c.aggregate([{ $addFields: { 'sub.x': 1 } }, { $unset: 'sub.y' }]).toArray();
+    await c.aggregate([{ $group: { _id: null, all: { $push: '$sub' } } }]).toArray();
+    expect(await c.findOne({ _id: 1 } as never)).toEqual({ _id: 1, sub: { y: 2 } });
+  });
+
   it('reports bulkWrite writeErrors for ordered and unordered batches', async () => {
     const c = db.collection('bulk');
     await c.insertOne({ _id: 1 } as never);
