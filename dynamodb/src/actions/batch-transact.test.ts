@@ -66,7 +66,9 @@ describe('BatchWriteItem / BatchGetItem', () => {
       c().send(new BatchWriteItemCommand({ RequestItems: { Accounts: Array.from({ length: 26 }, (_, n) => ({ PutRequest: { Item: id(`x${n}`) } })) } })),
     );
     expect(err.name).toBe('ValidationException');
-    expect(err.message).toMatch(/Member must have length less than or equal to 25/);
+    expect(err.message).toMatch(
+      /^1 validation error detected: Value '.*' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: \[Member must have length less than or equal to 25, Member must have length greater than or equal to 1\]$/,
+    );
     err = await errorOf(() =>
       c().send(new BatchGetItemCommand({ RequestItems: { Accounts: { Keys: Array.from({ length: 60 }, (_, n) => id(`a${n}`)) }, Audit: { Keys: Array.from({ length: 41 }, (_, n) => id(`b${n}`)) } } })),
     );

@@ -10,10 +10,9 @@ export function validateBatchWrite(body: Record<string, unknown>): BatchWriteInp
       notNull: true,
       minLen: 1,
       keys: TABLE_KEYS,
+      values: { minLen: 1, maxLen: 25 },
       value: {
         type: 'List',
-        minLen: 1,
-        maxLen: 25,
         member: {
           type: 'Struct',
           name: 'WriteRequest',

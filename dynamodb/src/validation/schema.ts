@@ -19,6 +19,8 @@ interface Constraints {
   regex?: string;
   /** Constraints on map keys (e.g. table names in RequestItems). */
   keys?: { minLen?: number; maxLen?: number; regex?: string };
+  /** Length constraints on map values (e.g. 1..25 requests per table in BatchWriteItem). */
+  values?: { minLen?: number; maxLen?: number };
 }
 
 export type Shape = Constraints &
@@ -98,7 +100,10 @@ function convert(val: unknown, shape: Shape): unknown {
       if (Array.isArray(val)) throw serialization('Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>');
       if (!isObject(val)) throw serialization('Unexpected field type');
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(val)) out[k] = convert(v, shape.value);
+      // defineProperty, not assignment: an attribute may be called "__proto__".
+      for (const [k, v] of Object.entries(val)) {
+        Object.defineProperty(out, k, { value: convert(v, shape.value), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     case 'AttrValue':
@@ -173,6 +178,20 @@ function check(v: unknown, shape: Shape, path: string, errors: string[]): void {
         (k.maxLen !== undefined && key.length > k.maxLen) ||
         (k.regex !== undefined && !pattern(k.regex).test(key));
       if (bad) fail(`Map keys must satisfy constraint: [${rules.join(', ')}]`);
+    }
+  }
+  if (shape.values) {
+    const { minLen, maxLen } = shape.values;
+    // AWS lists the rules in this order (maximum first).
+    const rules = [
+      maxLen !== undefined ? `Member must have length less than or equal to ${maxLen}` : undefined,
+      minLen !== undefined ? `Member must have length greater than or equal to ${minLen}` : undefined,
+    ].filter(Boolean);
+    for (const value of Object.values(v as object)) {
+      const n = lengthOf(value);
+      if ((minLen !== undefined && n < minLen) || (maxLen !== undefined && n > maxLen)) {
+        fail(`Map value must satisfy constraint: [${rules.join(', ')}]`);
+      }
     }
   }
   if (shape.type === 'List') (v as unknown[]).forEach((m, i) => check(m, shape.member, `${path}.${i + 1}.member`, errors));
