@@ -27,12 +27,7 @@ export async function selectProvider(opts: SelectOptions): Promise<Provider> {
   const docker = mode === 'docker' || (mode === 'auto' && (await containerRuntimeAvailable()));
   if (docker) {
     const { dockerProvider } = await import('./docker/provider.ts');
-    try {
-      return dockerProvider(opts);
-    } catch (e) {
-      if (mode === 'docker') throw e;
-      opts.onProgress(`docker provider unavailable (${(e as Error).message}); using embedded backends`);
-    }
+    return dockerProvider(opts);
   }
   return embeddedProvider(opts);
 }

@@ -45,20 +45,36 @@ export interface SessionRequest {
   onOutput?: (chunk: string) => void;
 }
 
+/** KEYSPACE_TRACE=1 prints how long each phase of a session took, to stderr. */
+function tracer(): (phase: string) => void {
+  if (!process.env.KEYSPACE_TRACE) return () => undefined;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    process.stderr.write(`[keyspace] ${phase} ${(now - last).toFixed(1)} ms\n`);
+    last = now;
+  };
+}
+
 export async function openSession(host: SandboxHost, provider: Provider, req: SessionRequest): Promise<OpenSession | FailedSession> {
   const { manifest } = req.lab;
   const packages = packagesFor(manifest.backends);
+  const trace = tracer();
   const compiled = await compileLearner(req.code, manifest.learnerFile, packages);
+  trace('compile');
   if (!compiled.ok) return { ok: false, message: compiled.message, location: compiled.location, output: '' };
 
   let namespaces: Namespaces;
   try {
     namespaces = await provider.acquire(manifest.backends, req.learner);
+    trace('acquire');
     await namespaces.reset();
+    trace('reset');
   } catch (e) {
     return { ok: false, message: msg.backendFailed(e), location: null, output: '' };
   }
   if (req.lab.fixture) await req.lab.fixture({ ...namespaces.clients, env: namespaces.env });
+  trace('fixture');
 
   const box = host.pool.take(host.preloadFor(packages));
   const { proc, runDir } = box;
@@ -79,6 +95,7 @@ export async function openSession(host: SandboxHost, provider: Provider, req: Se
       builtins: [...ALLOWED_BUILTINS],
       resolveFrom: RESOLVE_FROM,
     }, manifest.timeLimitMs);
+    trace('load');
     return { ok: true, proc, namespaces, runDir, exports, close };
   } catch (e) {
     const output = proc.output();

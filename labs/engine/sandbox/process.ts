@@ -55,6 +55,7 @@ export class LearnerProcess {
   private watchdog: NodeJS.Timeout | null = null;
   private readyWaiter: Pending | null = null;
   private loading = false;
+  private readonly spawnedAt = performance.now();
   readonly exited: Promise<void>;
 
   constructor(opts: SpawnOptions) {
@@ -146,7 +147,10 @@ export class LearnerProcess {
     const m = raw as FromLearner;
     try {
       if (m.t === 'out' && typeof m.data === 'string') this.addOutput(m.data);
-      else if (m.t === 'loading' && this.readyWaiter && !this.loading) this.startClock();
+      else if (m.t === 'loading' && this.readyWaiter && !this.loading) {
+        if (process.env.KEYSPACE_TRACE) process.stderr.write(`[keyspace] loading after ${(performance.now() - this.spawnedAt).toFixed(0)} ms since spawn\n`);
+        this.startClock();
+      }
       else if (m.t === 'ready' && this.readyWaiter) {
         const names = Array.isArray(m.exports) ? m.exports.filter((x): x is string => typeof x === 'string') : [];
         this.readyWaiter.resolve(names);

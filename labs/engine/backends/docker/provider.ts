@@ -1,7 +1,13 @@
-// The docker provider (testcontainers). Not built yet: asking for it fails clearly.
-import type { Provider } from '../provider.ts';
+// The docker provider: each backend in a container via testcontainers (whose Ryuk sidecar
+// removes the containers even if this process is killed).
+import { ComposedProvider } from '../compose.ts';
 import type { SelectOptions } from '../select.ts';
+import { DockerDynamoService } from './dynamodb.ts';
+import { DockerMongoService } from './mongo.ts';
+import { DockerPostgresService } from './postgres.ts';
+import { DockerRedisService } from './redis.ts';
 
-export function dockerProvider(_opts: SelectOptions): Provider {
-  throw new Error('the docker backend provider is not available yet; use KEYSPACE_BACKEND=embedded');
+export function dockerProvider(opts: SelectOptions): ComposedProvider {
+  const services = [new DockerPostgresService(), new DockerMongoService(), new DockerRedisService(), new DockerDynamoService()];
+  return new ComposedProvider('docker', services, new Map(), opts.onProgress);
 }

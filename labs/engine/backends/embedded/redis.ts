@@ -8,35 +8,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createClient, type RedisClientType } from 'redis';
 import type { BackendInfo, LearnerId } from '../../api.ts';
 import { EngineSetupError, msg } from '../../errors.ts';
 import type { BackendService, Namespace } from '../provider.ts';
 import { freePort } from '../ports.ts';
 import { namespaceName, secret } from '../naming.ts';
-
-const USER = 'learner';
-/** Commands learners need that live in @dangerous. */
-const ALLOWED_DANGEROUS = ['flushall', 'flushdb', 'keys', 'info', 'sort', 'sort_ro', 'role', 'lastsave'];
+import { redisNamespace, serverSettings } from '../shared/redis-namespace.ts';
 
 function redisConfig(port: number, dir: string, password: string): string {
-  return [
-    `port ${port}`,
-    'bind 127.0.0.1',
-    'protected-mode yes',
-    `dir ${dir}`,
-    'save ""',
-    'appendonly no',
-    'daemonize no',
-    'loglevel notice',
-    'logfile ""',
-    'maxmemory 64mb',
-    'maxmemory-policy noeviction',
-    'databases 16',
-    'user default off',
-    `user ${USER} on >${password} ~* &* +@all -@admin -@dangerous ${ALLOWED_DANGEROUS.map((c) => `+${c}`).join(' ')}`,
-    '',
-  ].join('\n');
+  const settings = [['port', String(port)], ['bind', '127.0.0.1'], ['protected-mode', 'yes'], ['dir', dir], ['daemonize', 'no'], ['loglevel', 'notice'], ['logfile', '""'], ...serverSettings(password)];
+  return settings.map((line) => line.join(' ')).join('\n') + '\n';
 }
 
 /** `redis-server --version`, or null when not installed. */
@@ -124,23 +105,11 @@ export class EmbeddedRedisService implements BackendService {
       if (attempt < 3 && /Address already in use/i.test(String(e))) return this.startServer(learner, attempt + 1);
       throw e;
     }
-    const url = `redis://${USER}:${password}@127.0.0.1:${port}`;
-    const client: RedisClientType = createClient({ url, socket: { reconnectStrategy: 50 } });
-    client.on('error', () => undefined);
-    await client.connect();
-    return {
-      env: { REDIS_URL: url },
-      clients: { redis: client },
-      async reset() {
-        await client.flushAll();
-      },
-      async close() {
-        await client.close().catch(() => undefined);
-        child.kill('SIGTERM');
-        await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    return redisNamespace('127.0.0.1', port, password, async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,57 @@
+// Redis in containers: one container per learner namespace (as the embedded provider runs one
+// redis-server per learner), configured on the command line with the same ACL settings.
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import type { BackendInfo, LearnerId } from '../../api.ts';
+import { IMAGES } from '../images.ts';
+import { secret } from '../naming.ts';
+import type { BackendService, Namespace } from '../provider.ts';
+import { redisNamespace, serverSettings } from '../shared/redis-namespace.ts';
+import { ServiceState } from './state.ts';
+
+export class DockerRedisService implements BackendService {
+  readonly name = 'redis' as const;
+  private readonly state = new ServiceState('redis', `Redis (${IMAGES.redis}, one container per learner)`);
+  private readonly namespaces = new Map<string, Promise<Namespace>>();
+  private readonly containers = new Set<StartedTestContainer>();
+
+  info(): BackendInfo {
+    return this.state.info();
+  }
+
+  start(): Promise<void> {
+    return this.state.track(async () => ({}));
+  }
+
+  namespace(learner: LearnerId): Promise<Namespace> {
+    let ns = this.namespaces.get(learner);
+    if (!ns) {
+      ns = this.startContainer();
+      this.namespaces.set(learner, ns);
+      ns.catch(() => this.namespaces.delete(learner));
+    }
+    return ns;
+  }
+
+  private async startContainer(): Promise<Namespace> {
+    const password = secret();
+    // redis-server takes any config directive as --name args… (`save ""` becomes an empty arg).
+    const args = serverSettings(password).flatMap(([name, ...values]) => [`--${name}`, ...values.map((v) => (v === '""' ? '' : v))]);
+    const container = await new GenericContainer(IMAGES.redis)
+      .withCommand(['redis-server', ...args])
+      .withExposedPorts(6379)
+      .withWaitStrategy(Wait.forLogMessage('Ready to accept connections'))
+      .start();
+    this.containers.add(container);
+    return redisNamespace(container.getHost(), container.getMappedPort(6379), password, async () => {
+      this.containers.delete(container);
+      await container.stop().catch(() => undefined);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.namespaces.values()].map((p) => p.then((n) => n.close()).catch(() => undefined)));
+    this.namespaces.clear();
+    await Promise.all([...this.containers].map((c) => c.stop().catch(() => undefined)));
+    this.state.stopped();
+  }
+}
