@@ -145,6 +145,14 @@ describe('CRUD through the official driver', () => {
     expect(unordered.writeErrors[0].err.keyValue ?? unordered.writeErrors[0].errInfo ?? unordered.writeErrors[0].index).toBeDefined();
   });
 
+  it('keeps only the newest documents in a capped collection', async () => {
+    await db.createCollection('log', { capped: true, size: 100000, max: 3 });
+    const c = db.collection('log');
+    for (let i = 0; i < 5; i++) await c.insertOne({ i });
+    expect((await c.find().toArray()).map((d) => d.i)).toEqual([2, 3, 4]);
+    expect((await db.listCollections({ name: 'log' }).toArray())[0].options).toMatchObject({ capped: true, max: 3 });
+  });
+
   it('serves read-only views over a pipeline', async () => {
     const src = db.collection('scores');
     await src.insertMany([{ _id: 1, s: 50 }, { _id: 2, s: 90 }, { _id: 3, s: 70 }] as never[]);

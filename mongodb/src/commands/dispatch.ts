@@ -45,15 +45,16 @@ async function run(core: ServerCore, conn: ConnectionContext, name: string, body
   if (fp?.close) { conn.close('closed by failCommand fail point'); return {}; }
   if (fp?.error) throw fp.error;
   if (fp?.writeConcernError) {
-    const reply = await runCommand(inv, spec.run, body);
+    const reply = await runCommand(inv, spec);
     reply.writeConcernError = fp.writeConcernError;
     return reply;
   }
-  return runCommand(inv, spec.run, body);
+  return runCommand(inv, spec);
 }
 
-async function runCommand(inv: CommandInvocation, runFn: CommandSpec['run'], body: Document): Promise<Document> {
-  const spec = { name: inv.name, run: runFn };
+/** Runs the handler inside its session context: transaction statement, retryable write or plain. */
+async function runCommand(inv: CommandInvocation, spec: CommandSpec): Promise<Document> {
+  const body = inv.body;
   if (body.lsid && typeof body.lsid === 'object') inv.session = inv.core.sessions.get(body.lsid as Document);
   const txnNumber = toBigInt(body.txnNumber);
   if (inv.session && txnNumber !== undefined && body.autocommit === false) return runInTransaction(inv, txnNumber, spec.run);

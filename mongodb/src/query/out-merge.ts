@@ -8,6 +8,7 @@ import { pathValues } from '../storage/index-keys.ts';
 import { ensureId } from './update.ts';
 import { runPipeline } from './pipeline.ts';
 import { errors } from '../errors.ts';
+import { Storage } from '../storage/storage.ts';
 
 function target(spec: unknown, db: string, stage: string): { db: string; coll: string } {
   if (typeof spec === 'string') return { db, coll: spec };
@@ -24,7 +25,7 @@ export function runOut(v: DataView, db: string, spec: unknown, results: Document
   const storage = v.core.storage;
   const old = storage.collection(t.db, t.coll);
   const specs = old ? [...old.indexes.values()].map((ix) => ix.spec).filter((s) => s.name !== '_id_') : [];
-  const fresh = new (storage.constructor as typeof import('../storage/storage.ts').Storage)();
+  const fresh = new Storage();
   const staged = fresh.createCollection(t.db, t.coll, old?.options ?? {});
   for (const s of specs) staged.createIndex(s);
   for (const d of results) staged.insert(ensureId(d), 0);

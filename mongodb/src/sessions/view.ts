@@ -123,9 +123,10 @@ export class DataView {
     const id = keyString(doc._id);
     if (this.txn) {
       const overlay = this.txn.overlay(c.ns);
-      if ((overlay?.get(id) ?? (overlay?.has(id) ? null : c.getAt(id, this.txn.snapshotTs))) || (!overlay?.has(id) && c.get(id))) {
-        throw c.indexes.get('_id_')!.duplicate([doc._id]);
-      }
+      // Visible to us: our own write if we made one, else the snapshot (or a later commit,
+      // which would clash at commit time anyway).
+      const existing = overlay?.has(id) ? overlay.get(id) : (c.getAt(id, this.txn.snapshotTs) ?? c.get(id));
+      if (existing) throw c.indexes.get('_id_')!.duplicate([doc._id]);
       this.txn.lock(c, id);
       this.checkTxnUnique(c, doc, id);
       this.txn.record({ db, coll, id, kind: 'insert', after: doc });

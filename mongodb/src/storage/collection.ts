@@ -105,7 +105,7 @@ export class Collection {
     this.setVersion(id, doc, ts);
     for (const ix of this.indexes.values()) ix.add(doc, id);
     this.liveCount++;
-    this.enforceCap();
+    this.enforceCap(ts);
     return id;
   }
 
@@ -137,14 +137,14 @@ export class Collection {
 
   // Capped collections drop their oldest documents past `max` documents or `size` bytes:
   // https://www.mongodb.com/docs/manual/core/capped-collections/
-  private enforceCap(): void {
+  private enforceCap(ts: number): void {
     if (!this.options.capped) return;
     const max = this.options.max && this.options.max > 0 ? this.options.max : Infinity;
     const size = this.options.size ?? Infinity;
     while (this.liveCount > max || (size < Infinity && this.approxBytes() > size && this.liveCount > 1)) {
       const first = this.current()[Symbol.iterator]().next();
       if (first.done) return;
-      this.remove(first.value[0], Number.MAX_SAFE_INTEGER - 1);
+      this.remove(first.value[0], ts);
     }
   }
 

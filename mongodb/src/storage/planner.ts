@@ -92,9 +92,11 @@ function boundFor(v: unknown): FieldBound | undefined {
   return { kind: 'range', rank: typeRank(probe), lo, loInc: '$gte' in v && !('$gt' in v), hi, hiInc: '$lte' in v && !('$lt' in v) };
 }
 
-export function planQuery(coll: Collection, filter: Document, hint?: unknown, sort: SortSpec = []): Plan {
+export function planWithHint(coll: Collection, filter: Document, hint?: unknown, sort: SortSpec = []): Plan {
   const bounds = fieldBounds(filter);
   if (hint !== undefined && hint !== null) {
+    // { $natural: 1 } asks for a collection scan.
+    if (isPlainObject(hint) && '$natural' in hint) return {};
     const ix = findHinted(coll, hint);
     const b = boundsFor(ix, bounds) ?? [FULL_SCAN];
     return { index: ix, bounds: b, ...sortFromIndex(ix, b[0] === FULL_SCAN ? [] : b, sort) };
@@ -134,14 +136,12 @@ function findHinted(coll: Collection, hint: unknown): IndexStore {
     const ix = coll.indexes.get(hint);
     if (ix) return ix;
   } else if (isPlainObject(hint)) {
-    if ('$natural' in hint) throw naturalHint;
     const want = JSON.stringify(hint);
     for (const ix of coll.indexes.values()) if (JSON.stringify(ix.spec.key) === want) return ix;
   }
   throw errors.badValue('error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
 }
 
-const naturalHint = Symbol('natural');
 
 /** Runs the plan: candidate documents (still to be filtered) and index statistics. */
 export function executePlan(coll: Collection, plan: Plan): ScanResult {
@@ -163,14 +163,4 @@ export function executePlan(coll: Collection, plan: Plan): ScanResult {
     if (d) out.push([id, d]);
   }
   return { candidates: out, stats: { keysExamined } };
-}
-
-/** Safe wrapper: a `$natural` hint means a collection scan. */
-export function planWithHint(coll: Collection, filter: Document, hint?: unknown, sort: SortSpec = []): Plan {
-  try {
-    return planQuery(coll, filter, hint, sort);
-  } catch (e) {
-    if (e === naturalHint) return {};
-    throw e;
-  }
 }
