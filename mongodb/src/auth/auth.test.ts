@@ -86,6 +86,16 @@ describe('authorization', () => {
     expect(await admin.db('a').collection('x').countDocuments({ v: 'intruder' })).toBe(0);
   });
 
+  it('listDatabases shows a user only the databases it has roles on', async () => {
+    const bob = await connect(uri('bob', 'bob-pw', 'b'));
+    await bob.db('b').collection('y').insertOne({ v: 'listed' });
+    await admin.db('a').collection('x').insertOne({ v: 'listed' });
+    const names = (await bob.db('admin').admin().listDatabases()).databases.map((d) => d.name);
+    expect(names).toEqual(['b']);
+    const all = (await admin.db('admin').admin().listDatabases()).databases.map((d) => d.name);
+    expect(all).toEqual(expect.arrayContaining(['a', 'b']));
+  });
+
   it('readWrite may not manage users or drop the database; dbOwner may', async () => {
     const alice = await connect(uri('alice', 'alice-pw', 'a'));
     expect((await serverError(alice.db('a').command({ createUser: 'eve', pwd: 'x', roles: [] }))).code).toBe(13);
@@ -122,7 +132,7 @@ describe('user management', () => {
     await admin.db('b').command({ updateUser: 'tmp', pwd: 'two' });
     expect((await serverError(new MongoClient(uri('tmp', 'one', 'b'), { serverSelectionTimeoutMS: 3000 }).connect())).code).toBe(18);
     const tmp = await connect(uri('tmp', 'two', 'b'));
-    expect(await tmp.db('b').collection('y').countDocuments()).toBe(1);
+    expect(await tmp.db('b').collection('y').countDocuments({ v: 'bob' })).toBe(1);
     await admin.db('b').command({ dropUser: 'tmp' });
     expect((await serverError(tmp.db('b').collection('y').countDocuments())).code).toBe(13);
   });

@@ -8,6 +8,7 @@ import { createUserCommand } from './commands/createUser.ts';
 import { dropAllUsersFromDatabaseCommand } from './commands/dropAllUsersFromDatabase.ts';
 import { dropUserCommand } from './commands/dropUser.ts';
 import { grantRolesToUserCommand, revokeRolesFromUserCommand } from './commands/grantRolesToUser.ts';
+import { authorizedListDatabases } from './commands/listDatabases.ts';
 import { logoutCommand } from './commands/logout.ts';
 import { saslContinueCommand } from './commands/saslContinue.ts';
 import { saslStartCommand } from './commands/saslStart.ts';
@@ -41,6 +42,8 @@ export function installAuth(core: ServerCore): AuthService {
   ]) {
     core.commands.register(make(auth));
   }
+  const listDatabases = core.commands.get('listDatabases');
+  if (listDatabases) core.commands.register(authorizedListDatabases(auth, listDatabases));
   core.hooks.auth = makeAuthHook(auth, (inv, reply) => onHello(auth, inv, reply));
   return auth;
 }
