@@ -103,6 +103,45 @@ describe('event shapes', () => {
   });
 });
 
+describe('scopes and transactions', () => {
+  it('a cluster-wide stream sees every user database, not admin', async () => {
+    const cs = await open(client.watch([], { maxAwaitTimeMS: 50 }));
+    const [d1, d2] = [dbName(), dbName()];
+    await client.db('admin').collection<Doc>('hidden').insertOne({ _id: 0 });
+    await client.db(d1).collection<Doc>('x').insertOne({ _id: 1 });
+    await client.db(d2).collection<Doc>('y').insertOne({ _id: 2 });
+    expect(await cs.next()).toMatchObject({ ns: { db: d1, coll: 'x' }, documentKey: { _id: 1 } });
+    expect(await cs.next()).toMatchObject({ ns: { db: d2, coll: 'y' }, documentKey: { _id: 2 } });
+    await cs.close();
+  });
+
+  it('reports committed transactions with lsid and txnNumber, never aborted ones', async () => {
+    const coll = client.db(dbName()).collection<Doc>('t');
+    await coll.insertOne({ _id: 0 });
+    const cs = await open(coll.watch([], { maxAwaitTimeMS: 50 }));
+    const session = client.startSession();
+    try {
+      session.startTransaction();
+      await coll.insertOne({ _id: 1 }, { session });
+      await session.abortTransaction();
+      await session.withTransaction(async () => {
+        await coll.insertOne({ _id: 2 }, { session });
+        await coll.deleteOne({ _id: 0 }, { session });
+      });
+    } finally {
+      await session.endSession();
+    }
+    const a = (await cs.next()) as Document;
+    const b = (await cs.next()) as Document;
+    expect([a.operationType, b.operationType]).toEqual(['insert', 'delete']);
+    expect(a.documentKey).toEqual({ _id: 2 });
+    expect(a.lsid).toHaveProperty('id');
+    expect(a).toHaveProperty('txnNumber');
+    expect(await cs.tryNext()).toBeNull();
+    await cs.close();
+  });
+});
+
 describe('resuming', () => {
   it('resumeAfter a token from a closed stream, on a new client', async () => {
     const name = dbName();
