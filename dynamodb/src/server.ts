@@ -14,9 +14,9 @@ import type { OpLogEntry, ServerState } from './actions/context.ts';
 import { Transactions } from './actions/transactions.ts';
 import { createHandler } from './http/handler.ts';
 import { Registry } from './http/registry.ts';
+import { Replicator, type ReplicationOptions } from './global/replicator.ts';
 import { registerOperations } from './operations.ts';
 import { loadSnapshot, saveSnapshot } from './storage/snapshot.ts';
-import { Replicator } from './storage/replication.ts';
 import { Store } from './storage/store.ts';
 import { Throttle } from './throttle.ts';
 import type { Operation } from './types.ts';
@@ -42,7 +42,9 @@ export interface DynamoOptions {
   createTableMs?: number;
   /** Item size limit (default 400 KB). */
   maxItemBytes?: number;
-  /** Delay before a write reaches the other replicas of a global table (ms, default 200). */
+  /** Global tables (dynamodb/src/global): replication lag (default 500 ms) and replica creation time. */
+  replication?: ReplicationOptions;
+  /** Same as replication.lagMs. */
   replicationLagMs?: number;
   /** Request body limit (default 16 MB). */
   maxBodyBytes?: number;
@@ -93,7 +95,11 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
     throttle: new Throttle({ enabled: options.throttling ?? true, now: options.now }),
     transactions: new Transactions(options.now),
     latency: options.latency ?? {},
-    replication: new Replicator(store, options.replicationLagMs ?? 200),
+    replication: new Replicator(store, {
+      createTableMs: options.createTableMs,
+      ...options.replication,
+      lagMs: options.replication?.lagMs ?? options.replicationLagMs,
+    }),
     regions: options.regions ?? [],
   };
   registerOperations(registry, state, (entry) => {

@@ -1,15 +1,15 @@
 // UpdateTable: throughput, billing mode, GSI create (with backfill) / update / delete, streams.
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
-// Global table replicas (ReplicaUpdates, version 2019.11.21) are handled in replicas.ts.
+// Global table replicas (ReplicaUpdates, version 2019.11.21) are handled in ../global/replicas.ts.
 
 import { limitExceeded, resourceInUse, resourceNotFound, validation } from '../errors.ts';
 import type { Table, Throughput } from '../storage/table.ts';
 import type { StreamViewType } from '../types.ts';
+import { checkStreamChange, updateReplicas } from '../global/replicas.ts';
 import { checkGlobalIndex } from '../validation/indexes.ts';
 import type { UpdateTableInput } from '../validation/UpdateTable.ts';
 import type { OpContext } from './context.ts';
 import { describeTable } from './describe.ts';
-import { updateReplicas } from './replicas.ts';
 import { disableStream, enableStream } from './streamSpec.ts';
 
 const INVALID = 'One or more parameter values were invalid: ';
@@ -84,6 +84,11 @@ export function updateTable(d: UpdateTableInput, ctx: OpContext) {
   if (!table) throw resourceNotFound(`Requested resource not found: Table: ${d.TableName} not found`);
   ctx.note({ table: d.TableName });
   if (table.status !== 'ACTIVE') throw resourceInUse(`Attempt to change a resource which is still in use: Table is being created: ${d.TableName}`);
+  if (d.ReplicaUpdates) {
+    updateReplicas(table, d, ctx);
+    return { TableDescription: describeTable(table) };
+  }
+  checkStreamChange(table, d);
   const billing = d.BillingMode ?? table.billingMode;
   const payPerRequest = billing === 'PAY_PER_REQUEST';
   if (d.ProvisionedThroughput && payPerRequest) {
@@ -112,7 +117,6 @@ export function updateTable(d: UpdateTableInput, ctx: OpContext) {
   }
   if (d.StreamSpecification?.StreamEnabled) enableStream(table, d.StreamSpecification.StreamViewType as StreamViewType);
   else if (d.StreamSpecification) disableStream(table);
-  if (d.ReplicaUpdates) updateReplicas(table, d.ReplicaUpdates, ctx);
   ctx.server.throttle.forget(table);
   return { TableDescription: describeTable(table, d.ProvisionedThroughput || d.BillingMode ? 'UPDATING' : table.status) };
 }

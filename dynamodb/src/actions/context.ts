@@ -1,7 +1,7 @@
 // What an operation sees: the request context plus server-wide services.
 
 import type { RequestContext } from '../http/registry.ts';
-import type { Replicator } from '../storage/replication.ts';
+import type { Replicator } from '../global/replicator.ts';
 import type { Throttle } from '../throttle.ts';
 import type { Transactions } from './transactions.ts';
 

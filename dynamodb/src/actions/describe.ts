@@ -1,6 +1,7 @@
 // TableDescription as DescribeTable/CreateTable/UpdateTable/DeleteTable return it:
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
 
+import { replicaFields } from '../global/replicas.ts';
 import type { Index, Table, Throughput } from '../storage/table.ts';
 
 function throughput(t: Throughput | undefined): Record<string, unknown> {
@@ -57,13 +58,7 @@ export function describeTable(table: Table, status: string = table.status): Reco
   if (table.stream.enabled) {
     out.StreamSpecification = { StreamEnabled: true, StreamViewType: table.stream.viewType };
   }
-  if (table.replicaRegions) {
-    out.GlobalTableVersion = '2019.11.21';
-    out.Replicas = [...table.replicaRegions]
-      .filter((r) => r !== table.region)
-      .sort()
-      .map((RegionName) => ({ RegionName, ReplicaStatus: 'ACTIVE' }));
-  }
+  Object.assign(out, replicaFields(table));
   if (table.stream.arn) {
     out.LatestStreamArn = table.stream.arn;
     out.LatestStreamLabel = table.stream.label;
