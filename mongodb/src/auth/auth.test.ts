@@ -1,5 +1,5 @@
 // Authentication and authorization through the official driver against the in-process server.
-import { MongoClient, MongoServerError } from 'mongodb';
+import { MongoClient, MongoServerError, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMongo, type RunningMongo } from '../server.ts';
 
@@ -48,6 +48,24 @@ describe('authentication', () => {
     expect(await explicit.db('a').collection('x').countDocuments()).toBe(1);
     const status = await alice.db('a').command({ connectionStatus: 1 });
     expect(status.authInfo.authenticatedUsers).toEqual([{ user: 'alice', db: 'a' }]);
+  });
+
+  it('answers speculativeAuthenticate and saslSupportedMechs in hello', async () => {
+    const hook = srv.core.hooks.auth!;
+    const original = hook.onHello!;
+    const replies: Document[] = [];
+    hook.onHello = async (inv, reply) => {
+      await original(inv, reply);
+      if (inv.body.speculativeAuthenticate) replies.push(reply);
+    };
+    try {
+      await (await connect(uri('alice', 'alice-pw', 'a'))).db('a').command({ ping: 1 });
+    } finally {
+      hook.onHello = original;
+    }
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies[0].saslSupportedMechs).toEqual(['SCRAM-SHA-256']);
+    expect(replies[0].speculativeAuthenticate).toMatchObject({ conversationId: 1, done: false });
   });
 
   it('rejects a wrong password or an unknown user with 18 AuthenticationFailed', async () => {

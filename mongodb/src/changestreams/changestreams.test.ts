@@ -71,6 +71,18 @@ describe('event shapes', () => {
     await cs.close();
   });
 
+  it("fullDocument 'whenAvailable' and 'required' carry the post-image", async () => {
+    const coll = client.db(dbName()).collection<Doc>('c');
+    await coll.insertOne({ _id: 1, v: 1 });
+    const when = await open(coll.watch([], { fullDocument: 'whenAvailable', maxAwaitTimeMS: 50 }));
+    const req = await open(coll.watch([], { fullDocument: 'required', maxAwaitTimeMS: 50 }));
+    await coll.updateOne({ _id: 1 }, { $inc: { v: 1 } });
+    await coll.updateOne({ _id: 1 }, { $inc: { v: 1 } });
+    expect(await when.next()).toMatchObject({ operationType: 'update', fullDocument: { _id: 1, v: 2 } });
+    expect(await req.next()).toMatchObject({ operationType: 'update', fullDocument: { _id: 1, v: 2 } });
+    await Promise.all([when.close(), req.close()]);
+  });
+
   it('drop then invalidate closes a collection stream', async () => {
     const db = client.db(dbName());
     await db.collection<Doc>('c').insertOne({ _id: 1 });
