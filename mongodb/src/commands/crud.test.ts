@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
+import { Decimal128, Long, MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
 import { startTestServer, type TestServer } from '../testing.ts';
 
 let t: TestServer;
@@ -123,6 +123,21 @@ describe('CRUD through the official driver', () => {
     await expect(orders.aggregate([{ $nope: {} }]).toArray()).rejects.toMatchObject({ code: 40324 });
   });
 
+  it('compares, sorts and sums Decimal128, Long and doubles by value', async () => {
+    const c = db.collection('money');
+    await c.insertMany([
+      { _id: 1, p: Decimal128.fromString('9.99') },
+      { _id: 2, p: Decimal128.fromString('10.50') },
+      { _id: 3, p: 3 },
+      { _id: 4, p: Long.fromString('9007199254740993') },
+    ] as never[]);
+    expect((await c.find({ p: { $gt: 5 } }).toArray()).map((d) => d._id)).toEqual([1, 2, 4]);
+    expect((await c.aggregate([{ $sort: { p: -1 } }]).toArray()).map((d) => d._id)).toEqual([4, 2, 1, 3]);
+    const [g] = await c.aggregate([{ $match: { _id: { $lte: 3 } } }, { $group: { _id: null, s: { $sum: '$p' }, a: { $avg: '$p' } } }]).toArray();
+    expect(g.s).toEqual(Decimal128.fromString('23.49'));
+    expect(g.a).toEqual(Decimal128.fromString('7.83'));
+  });
+
   it('never lets a pipeline modify stored documents', async () => {
     const c = db.collection('immutable');
     await c.insertOne({ _id: 1, sub: { y: 2 } } as never);
@@ -150,7 +165,7 @@ describe('CRUD through the official driver', () => {
     const c = db.collection('log');
     for (let i = 0; i < 5; i++) await c.insertOne({ i });
     expect((await c.find().toArray()).map((d) => d.i)).toEqual([2, 3, 4]);
-    expect((await db.listCollections({ name: 'log' }).toArray())[0].options).toMatchObject({ capped: true, max: 3 });
+    expect((await db.listCollections({ name: 'log' }, { nameOnly: false }).toArray() as Array<{ options?: unknown }>)[0].options).toMatchObject({ capped: true, max: 3 });
   });
 
   it('serves read-only views over a pipeline', async () => {

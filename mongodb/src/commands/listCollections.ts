@@ -1,7 +1,7 @@
 // listCollections: https://www.mongodb.com/docs/manual/reference/command/listCollections/
 import type { Document } from 'bson';
 import { Binary } from 'bson';
-import { Query } from 'mingo';
+import { compileFilter } from '../query/mingo.ts';
 import type { CommandSpec } from '../core.ts';
 import { firstBatch } from '../cursors/cursors.ts';
 import { optBool, optDoc, optNonNegative } from './util.ts';
@@ -28,7 +28,7 @@ export const listCollections: CommandSpec = {
       docs.push(nameOnly ? { name, type: 'view' } : { name, type: 'view', options: { viewOn: def.viewOn, pipeline: def.pipeline }, info: { readOnly: true } });
     }
     if (filter) {
-      const q = new Query(filter);
+      const q = compileFilter(filter);
       docs = docs.filter((d) => q.test(d));
     }
     const batchSize = cursorOpt ? optNonNegative({ ...inv, body: cursorOpt }, 'batchSize') : undefined;

@@ -1,6 +1,6 @@
 // listDatabases: https://www.mongodb.com/docs/manual/reference/command/listDatabases/
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { compileFilter } from '../query/mingo.ts';
 import type { CommandSpec } from '../core.ts';
 import { errors } from '../errors.ts';
 import { optBool, optDoc } from './util.ts';
@@ -17,7 +17,7 @@ export const listDatabases: CommandSpec = {
       return nameOnly ? { name: d.name } : { name: d.name, sizeOnDisk: Math.max(size, 4096), empty: size === 0 };
     });
     if (filter) {
-      const q = new Query(filter);
+      const q = compileFilter(filter);
       dbs = dbs.filter((d) => q.test(d));
     }
     if (nameOnly) return { databases: dbs };

@@ -1,7 +1,7 @@
 // The find pipeline shared by find, count, explain and findAndModify:
 // plan → filter → sort → skip → limit → projection.
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { DataView } from '../sessions/view.ts';
 import { mingoOptions, type QueryEnv } from './mingo.ts';
 import { sortDocs, validateSort } from './sort.ts';

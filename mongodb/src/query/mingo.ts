@@ -1,7 +1,7 @@
 // One place that configures mingo for MongoDB semantics (strict mode, `_id` as id key, `let`
 // variables, `$lookup`-style collection resolution) so find, update and aggregate agree.
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { Context, evalExpr, ProcessingMode } from 'mingo/core';
 import * as pipelineOps from 'mingo/operators/pipeline';
 import * as queryOps from 'mingo/operators/query';
@@ -11,13 +11,14 @@ import * as accumulatorOps from 'mingo/operators/accumulator';
 import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { errors } from '../errors.ts';
+import { accumulatorOperators, pipelineOperators, queryOperators } from './bson-operators.ts';
 
 const context = Context.init({
-  pipeline: pipelineOps as never,
-  query: queryOps as never,
+  pipeline: { ...pipelineOps, ...pipelineOperators } as never,
+  query: { ...queryOps, ...queryOperators } as never,
   projection: projectionOps as never,
   expression: expressionOps as never,
-  accumulator: accumulatorOps as never,
+  accumulator: { ...accumulatorOps, ...accumulatorOperators } as never,
   window: windowOps as never,
 });
 

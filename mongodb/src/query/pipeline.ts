@@ -1,7 +1,7 @@
 // Aggregation: mingo runs the stages; $out and $merge (which write to our storage) are ours.
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation-pipeline/
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import * as pipelineOps from 'mingo/operators/pipeline';
 import type { DataView } from '../sessions/view.ts';
 import { mingoOptions, type QueryEnv } from './mingo.ts';

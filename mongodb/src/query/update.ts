@@ -3,7 +3,7 @@
 // https://www.mongodb.com/docs/manual/reference/operator/update/
 import type { Document } from 'bson';
 import { ObjectId } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import { update as applyOperators } from 'mingo/updater';
 import { cloneDoc } from '../storage/clone.ts';
 import { compareBson } from '../storage/bson-order.ts';

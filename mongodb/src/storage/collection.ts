@@ -2,7 +2,8 @@
 // chain while transactions are open so a transaction reads the snapshot it started from
 // (https://www.mongodb.com/docs/manual/core/read-isolation-consistency-recency/).
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import type { Query } from 'mingo/query';
+import { compileFilter } from '../query/mingo.ts';
 import { keyString } from './bson-order.ts';
 import { IndexStore, type IndexSpec } from './index-store.ts';
 import { errors } from '../errors.ts';
@@ -43,14 +44,14 @@ export class Collection {
     this.name = name;
     this.options = options;
     this.keeper = keeper;
-    if (options.validator && Object.keys(options.validator).length) this.validator = new Query(options.validator);
+    if (options.validator && Object.keys(options.validator).length) this.validator = compileFilter(options.validator);
     this.indexes.set('_id_', new IndexStore({ v: 2, key: { _id: 1 }, name: '_id_', unique: true }, this.ns));
   }
 
   setValidation(validator: Document | undefined, level?: string, action?: string): void {
     if (validator) {
       this.options.validator = validator;
-      this.validator = Object.keys(validator).length ? new Query(validator) : undefined;
+      this.validator = Object.keys(validator).length ? compileFilter(validator) : undefined;
     }
     if (level) this.options.validationLevel = level;
     if (action) this.options.validationAction = action;

@@ -2,7 +2,8 @@
 // BSON order. Inserts land in a pending buffer that is merged on the next read, so bulk loads
 // cost one sort instead of one splice per document.
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import type { Query } from 'mingo/query';
+import { compileFilter } from '../query/mingo.ts';
 import { compareBson, keyString, typeRank } from './bson-order.ts';
 import { indexKeys } from './index-keys.ts';
 import { errors } from '../errors.ts';
@@ -52,7 +53,7 @@ export class IndexStore {
     this.ns = ns;
     this.fields = Object.keys(spec.key);
     if (spec.unique) this.unique = new Map();
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
   private keysFor(doc: Document): unknown[][] {

@@ -1,0 +1,80 @@
+// mingo operators replaced with BSON-aware versions: mingo compares by JS type name, so
+// Decimal128/Long never compare with plain numbers and sort as strings, and $sum/$avg skip them.
+// MongoDB compares all numeric types by value within one type bracket:
+// https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
+import { Decimal128, Long, type Document } from 'bson';
+import { Lazy } from 'mingo/lazy';
+import { $push } from 'mingo/operators/accumulator';
+import { resolve } from 'mingo/util';
+import type { Options } from 'mingo/types';
+import { compareBson, toNumber, typeRank } from '../storage/bson-order.ts';
+import { sortDocs, validateSort } from './sort.ts';
+
+type Test = (c: number) => boolean;
+
+/** Query comparison: true when some value at the path (or an array element) is in the same
+ *  type bracket as the operand and compares as `test` wants. */
+function comparison(test: Test) {
+  return (selector: string, operand: unknown) => (obj: Document) => {
+    const lhs = resolve(obj, selector, { unwrapArray: true });
+    const values = Array.isArray(lhs) ? [...lhs, lhs] : [lhs];
+    const rank = typeRank(operand);
+    return values.some((v) => typeRank(v) === rank && (v !== undefined || operand === null) && test(compareBson(v, operand)));
+  };
+}
+
+export const queryOperators = {
+  $gt: comparison((c) => c > 0),
+  $gte: comparison((c) => c >= 0),
+  $lt: comparison((c) => c < 0),
+  $lte: comparison((c) => c <= 0),
+};
+
+/** $sort stage in BSON order (arrays by their min/max element). */
+function $sort(coll: { transform(fn: (docs: Document[]) => unknown): unknown }, spec: Document) {
+  const keys = validateSort(spec);
+  return coll.transform((docs) => Lazy(sortDocs(docs, keys)));
+}
+
+export const pipelineOperators = { $sort };
+
+const isNumeric = (v: unknown) => typeRank(v) === 3 && !(typeof v === 'number' && Number.isNaN(v));
+
+/** Exact decimal sum of numeric values as fixed-point BigInt, when all are plain decimals. */
+function decimalSum(values: unknown[]): Decimal128 {
+  const texts = values.map((v) => (v instanceof Decimal128 ? v.toString() : String(toNumber(v))));
+  if (texts.some((t) => !/^-?\d+(\.\d+)?$/.test(t))) return Decimal128.fromString(String(values.reduce((a: number, v) => a + toNumber(v), 0)));
+  const scale = Math.max(...texts.map((t) => (t.split('.')[1] ?? '').length));
+  let total = 0n;
+  for (const t of texts) {
+    const [int, frac = ''] = t.replace('-', '').split('.');
+    const n = BigInt(int + frac.padEnd(scale, '0'));
+    total += t.startsWith('-') ? -n : n;
+  }
+  const neg = total < 0n;
+  const digits = (neg ? -total : total).toString().padStart(scale + 1, '0');
+  const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return Decimal128.fromString((neg ? '-' : '') + text);
+}
+
+function numericSum(values: unknown[]): number | Long | Decimal128 {
+  if (values.some((v) => v instanceof Decimal128)) return decimalSum(values);
+  const sum = values.reduce((a: number, v) => a + toNumber(v), 0);
+  return values.some((v) => v instanceof Long) ? Long.fromNumber(sum) : sum;
+}
+
+/** $sum / $avg accumulators over every numeric type; non-numbers are ignored as in MongoDB. */
+function $sum(coll: Document[], expr: unknown, options: Options) {
+  if (typeof expr === 'number') return coll.length * expr;
+  return numericSum(($push(coll, expr, options) as unknown[]).filter(isNumeric));
+}
+
+function $avg(coll: Document[], expr: unknown, options: Options) {
+  const nums = ($push(coll, expr, options) as unknown[]).filter(isNumeric);
+  if (nums.length === 0) return null;
+  const sum = numericSum(nums);
+  if (sum instanceof Decimal128) return Decimal128.fromString(String(Number((Number(sum.toString()) / nums.length).toPrecision(15))));
+  return toNumber(sum) / nums.length;
+}
+
+export const accumulatorOperators = { $sum, $avg };
