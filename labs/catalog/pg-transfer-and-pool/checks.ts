@@ -9,7 +9,7 @@ type Ctx = CheckContext<typeof import('./solution.ts')>;
 
 /** How long one learner call may take before we call it stuck (a pool with no free client waits forever). */
 const STUCK_MS = 3_000;
-/** The export reads 50,000 rows; a cursor needs well under a second, so this only catches the stuck. */
+/** For the export (50,000 rows: a cursor needs well under a second) and the burst (deadlock detection takes deadlock_timeout = 1 s per round): only catches the stuck. */
 const EXPORT_MS = 6_000;
 
 function db(ctx: Ctx): Client {
@@ -42,13 +42,17 @@ async function settle<T>(call: Promise<T>, ms = STUCK_MS): Promise<{ ok: true; v
 /** Why a call hangs, judged from what the server sees at that moment. */
 async function stuckHelp(ctx: Ctx): Promise<string> {
   const open = await openTransactions(ctx);
-  if (open.length > 0)
+  const { rows } = await db(ctx).query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+  );
+  if (open.length > 0 || rows[0].n > 0)
     return (
-      `did not settle within ${STUCK_MS / 1000} s, and ${open.length} connection(s) sit idle inside a transaction that nobody will finish, holding row locks the call waits for. ` +
+      `did not settle in time: ${rows[0].n} connection(s) wait for row locks and ${open.length} sit idle inside a transaction that nobody will finish. ` +
       'With pool.query() per statement, BEGIN runs on one client and COMMIT may run on another. Run the whole transaction on one checked-out client.'
     );
   return (
-    `did not settle within ${STUCK_MS / 1000} s. pg.Pool hands out at most 10 clients (max: 10) and, with connectionTimeoutMillis 0, waits forever for one to come back: ` +
+    'did not settle in time. pg.Pool hands out at most 10 clients (max: 10) and, with connectionTimeoutMillis 0, waits forever for one to come back: ' +
     'a path that never calls client.release() — usually the error path — has used them all up. Release in a finally block.'
   );
 }
@@ -175,7 +179,7 @@ export default defineChecks<typeof import('./solution.ts')>([
         expected.set(to, expected.get(to)! + amount);
       }
       const calls = [...valid, ...doomed].map(([f, t, a]) => ctx.learner.transfer(f, t, a));
-      const all = await settle(Promise.allSettled(calls));
+      const all = await settle(Promise.allSettled(calls), EXPORT_MS);
       ctx.assert(all !== 'stuck', `40 concurrent transfers ${await stuckHelp(ctx)}`);
       ctx.assert(all.ok, 'unreachable: allSettled never rejects');
       const outcomes = all.value;
