@@ -186,6 +186,34 @@ describe('resuming', () => {
     await cs.close();
   });
 
+  it('the driver reconnects and resumes after the connection drops mid-getMore', async () => {
+    const watcher = new MongoClient(srv.uri, { monitorCommands: true });
+    const aggregates: Document[] = [];
+    watcher.on('commandStarted', (e) => {
+      if (e.commandName === 'aggregate') aggregates.push(e.command);
+    });
+    try {
+      const name = dbName();
+      const cs = await open(watcher.db(name).collection<Doc>('c').watch([], { maxAwaitTimeMS: 50 }));
+      const coll = client.db(name).collection<Doc>('c');
+      await coll.insertOne({ _id: 1 });
+      expect(key(await cs.next())).toEqual({ _id: 1 });
+      await client.db('admin').command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['getMore'], closeConnection: true } });
+      try {
+        await coll.insertOne({ _id: 2 });
+        expect(key(await cs.next())).toEqual({ _id: 2 });
+      } finally {
+        await client.db('admin').command({ configureFailPoint: 'failCommand', mode: 'off' });
+      }
+      // The second aggregate is the driver's resume, carrying the last token it saw.
+      expect(aggregates).toHaveLength(2);
+      expect(aggregates[1].pipeline[0].$changeStream.resumeAfter).toHaveProperty('_data');
+      await cs.close();
+    } finally {
+      await watcher.close();
+    }
+  });
+
   it('startAtOperationTime replays events from that time', async () => {
     const coll = client.db(dbName()).collection<Doc>('c');
     const session = client.startSession();
