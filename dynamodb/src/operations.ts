@@ -45,7 +45,7 @@ import { validateUpdateTtl } from './validation/UpdateTimeToLive.ts';
 import { validate as validateUpdateTable } from './validation/UpdateTable.ts';
 
 interface OperationDef<T> {
-  validate: (body: Record<string, unknown>) => T;
+  validate: (body: Record<string, unknown>, server: ServerState) => T;
   run: (data: T, ctx: OpContext) => unknown;
 }
 
@@ -99,7 +99,7 @@ export function registerOperations(registry: Registry, server: ServerState, log:
         // Transactions apply their latency while holding their items (see TransactWriteItems).
         const delay = name === 'TransactWriteItems' ? 0 : (server.latency[name] ?? 0);
         if (delay > 0) await sleep(delay);
-        return await def.run(def.validate(body), ctx);
+        return await def.run(def.validate(body, server), ctx);
       } catch (err) {
         entry.error = (err as DynamoError).type ?? 'InternalServerError';
         throw err;

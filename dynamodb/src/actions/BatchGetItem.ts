@@ -1,22 +1,20 @@
 // BatchGetItem: up to 100 keys over several tables; the response stops at 16 MB and the rest
 // is returned in UnprocessedKeys. https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+// Limits, duplicates and values are checked with the request (validation/BatchGetItem.ts).
 
 import { Consumed, itemSize, readUnits } from '../capacity.ts';
-import { DynamoError, validation } from '../errors.ts';
+import { DynamoError } from '../errors.ts';
 import { parseProjection, project } from '../expressions/index.ts';
 import type { Item } from '../types.ts';
 import type { BatchGetInput, KeysAndAttributes } from '../validation/batch.ts';
 import type { OpContext } from './context.ts';
-import { activeTable, checkKey, exprContext, rejectMixed } from './items.ts';
+import { activeTable, checkKey, exprContext } from './items.ts';
 import { Placeholders, projectionExpression } from './legacy.ts';
-import { itemId } from './transactions.ts';
 
 const RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export function batchGetItem(d: BatchGetInput, ctx: OpContext) {
-  let total = 0;
   const plans = Object.entries(d.RequestItems).map(([tableName, spec]) => {
-    rejectMixed(spec, ['ProjectionExpression'], ['AttributesToGet']);
     let names = spec.ExpressionAttributeNames;
     let projection = spec.ProjectionExpression;
     if (spec.AttributesToGet) {
@@ -24,11 +22,9 @@ export function batchGetItem(d: BatchGetInput, ctx: OpContext) {
       projection = projectionExpression(spec.AttributesToGet, p);
       names = p.names;
     }
-    const ectx = exprContext({ ExpressionAttributeNames: names }, { ProjectionExpression: projection }, []);
+    const ectx = exprContext(names, undefined);
     const proj = projection !== undefined ? parseProjection(projection, ectx) : undefined;
     ectx.assertAllUsed();
-    total += spec.Keys.length;
-    if (total > 100) throw validation('Too many items requested for the BatchGetItem call');
     return { tableName, spec, proj };
   });
   const responses: Record<string, Item[]> = {};
@@ -39,14 +35,7 @@ export function batchGetItem(d: BatchGetInput, ctx: OpContext) {
   let served = 0;
   for (const { tableName, spec, proj } of plans) {
     const table = activeTable(ctx, tableName);
-    const seen = new Set<string>();
-    const keys = spec.Keys.map((k) => {
-      const key = checkKey(table, k);
-      const id = itemId(table, key);
-      if (seen.has(id)) throw validation('Provided list of item keys contains duplicates');
-      seen.add(id);
-      return key;
-    });
+    const keys = spec.Keys.map((k) => checkKey(table, k));
     try {
       ctx.server.throttle.check(table, 'read');
     } catch (err) {

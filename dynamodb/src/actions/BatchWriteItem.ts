@@ -2,6 +2,7 @@
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
 // Requests for a throttled table (or items held by a transaction) come back in
 // UnprocessedItems; if nothing could be processed the call fails with the throttling error.
+// Request limits and values are checked with the request (validation/BatchWriteItem.ts).
 
 import { itemSize, writeUnits, Consumed } from '../capacity.ts';
 import { DynamoError, validation } from '../errors.ts';
@@ -11,16 +12,6 @@ import { activeTable, checkItem, checkKey } from './items.ts';
 import { itemId } from './transactions.ts';
 
 export function batchWriteItem(d: BatchWriteInput, ctx: OpContext) {
-  let total = 0;
-  for (const requests of Object.values(d.RequestItems)) {
-    total += requests.length;
-    if (total > 25) throw validation('Too many items requested for the BatchWriteItem call');
-    for (const req of requests) {
-      if (!!req.PutRequest === !!req.DeleteRequest) {
-        throw validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
-      }
-    }
-  }
   const seen = new Set<string>();
   const prepared = [];
   for (const [tableName, requests] of Object.entries(d.RequestItems)) {

@@ -5,11 +5,10 @@ import { Consumed, itemSize, readUnits } from '../capacity.ts';
 import { parseProjection, project } from '../expressions/index.ts';
 import type { GetItemInput } from '../validation/items.ts';
 import type { OpContext } from './context.ts';
-import { activeTable, checkKey, exprContext, rejectMixed } from './items.ts';
+import { activeTable, checkKey, exprContext } from './items.ts';
 import { Placeholders, projectionExpression } from './legacy.ts';
 
 export function getItem(d: GetItemInput, ctx: OpContext) {
-  rejectMixed(d, ['ProjectionExpression'], ['AttributesToGet']);
   let names = d.ExpressionAttributeNames;
   let projection = d.ProjectionExpression;
   if (d.AttributesToGet) {
@@ -17,7 +16,7 @@ export function getItem(d: GetItemInput, ctx: OpContext) {
     projection = projectionExpression(d.AttributesToGet, p);
     names = p.names;
   }
-  const ectx = exprContext({ ExpressionAttributeNames: names }, { ProjectionExpression: projection }, []);
+  const ectx = exprContext(names, undefined);
   const proj = projection !== undefined ? parseProjection(projection, ectx) : undefined;
   ectx.assertAllUsed();
   const table = activeTable(ctx, d.TableName);

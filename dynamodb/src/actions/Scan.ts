@@ -4,19 +4,18 @@
 
 import type { ScanInput } from '../validation/reads.ts';
 import type { OpContext } from './context.ts';
-import { exprContext, rejectMixed } from './items.ts';
-import { checkStartKey, planRead, readPage, translateLegacy } from './read.ts';
+import { exprContext } from './items.ts';
+import { checkScanStartKey, planRead, readPage, translateLegacy } from './read.ts';
 
 const TOKENS = 2 ** 32;
 
 export function scan(d: ScanInput, ctx: OpContext) {
-  rejectMixed(d, ['ProjectionExpression', 'FilterExpression'], ['AttributesToGet', 'ScanFilter', 'ConditionalOperator']);
   const legacyProjection = !!d.AttributesToGet;
   translateLegacy(d, d.ScanFilter);
-  const ectx = exprContext(d, { ProjectionExpression: d.ProjectionExpression, FilterExpression: d.FilterExpression }, ['FilterExpression']);
+  const ectx = exprContext(d.ExpressionAttributeNames, d.ExpressionAttributeValues);
   const plan = planRead(d, ctx, ectx, legacyProjection);
   ectx.assertAllUsed();
-  const start = checkStartKey(plan, d.ExclusiveStartKey);
+  const start = checkScanStartKey(plan, d.ExclusiveStartKey);
   const segments = d.TotalSegments ?? 1;
   const segment = d.Segment ?? 0;
   const from = Math.floor((segment * TOKENS) / segments);

@@ -7,12 +7,14 @@ import { transactionCanceled, validation } from '../errors.ts';
 import { parseProjection, project } from '../expressions/index.ts';
 import type { TransactGetInput } from '../validation/TransactGetItems.ts';
 import type { OpContext } from './context.ts';
+import { checkExpressionParams } from '../validation/values.ts';
 import { activeTable, checkKey, exprContext } from './items.ts';
 import { itemId } from './transactions.ts';
 
 export function transactGetItems(d: TransactGetInput, ctx: OpContext) {
   const gets = d.TransactItems.map(({ Get: g }) => {
-    const ectx = exprContext(g, { ProjectionExpression: g.ProjectionExpression }, []);
+    checkExpressionParams(g, ['ProjectionExpression'], []);
+    const ectx = exprContext(g.ExpressionAttributeNames, undefined);
     const proj = g.ProjectionExpression !== undefined ? parseProjection(g.ProjectionExpression, ectx) : undefined;
     ectx.assertAllUsed();
     const table = activeTable(ctx, g.TableName);

@@ -8,6 +8,7 @@ import { resourceNotFound, validation } from '../errors.ts';
 import { ExprContext } from '../expressions/index.ts';
 import type { Table } from '../storage/table.ts';
 import type { AttributeValue, Item, Key, KeySchema } from '../types.ts';
+import { checkValues } from '../validation/values.ts';
 import type { OpContext } from './context.ts';
 
 const INVALID = 'One or more parameter values were invalid: ';
@@ -19,24 +20,17 @@ export function activeTable(ctx: OpContext, name: string): Table {
   return table;
 }
 
-/** Validates every value of a map (item, key, ExclusiveStartKey), canonicalising numbers. */
-export function checkValues(map: Record<string, AttributeValue> | undefined, prefix = ''): void {
-  if (!map) return;
-  const msg = checkAttributeMap(map);
-  if (msg) throw validation(prefix + msg);
-}
-
-function checkKeyPart(value: AttributeValue, name: string, isHash: boolean): void {
+export function checkKeyPart(value: AttributeValue, name: string, isHash: boolean, prefix = ''): void {
   const [type] = Object.keys(value);
   const raw = (value as Record<string, string>)[type!]!;
   if ((type === 'S' || type === 'B') && raw === '') {
     throw validation(
-      `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${name}`,
+      `${prefix}One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${name}`,
     );
   }
   const bytes = type === 'S' ? Buffer.byteLength(raw) : type === 'B' ? Buffer.byteLength(raw, 'base64') : 0;
-  if (isHash && bytes > 2048) throw validation(`${INVALID}Size of hashkey has exceeded the maximum size limit of2048 bytes`);
-  if (!isHash && bytes > 1024) throw validation(`${INVALID}Aggregated size of all range keys has exceeded the size limit of 1024 bytes`);
+  if (isHash && bytes > 2048) throw validation(`${prefix}${INVALID}Size of hashkey has exceeded the maximum size limit of2048 bytes`);
+  if (!isHash && bytes > 1024) throw validation(`${prefix}${INVALID}Aggregated size of all range keys has exceeded the size limit of 1024 bytes`);
 }
 
 /** A Key parameter must hold exactly the key attributes, with the defined types. */
@@ -69,7 +63,10 @@ export function checkItem(table: Table, item: Item, maxBytes: number): void {
 
 /** Index key attributes, when present, must have the type the table defines for them. */
 export function checkIndexKeys(table: Table, item: Item): void {
-  for (const index of table.indexes.values()) {
+  // DynamoDB reports global indexes before local ones, the last-defined first (observed).
+  const all = [...table.indexes.values()];
+  const indexes = [...all.filter((i) => i.global).reverse(), ...all.filter((i) => !i.global)];
+  for (const index of indexes) {
     for (const el of index.keySchema) {
       const name = el.AttributeName;
       const v = item[name];
@@ -84,39 +81,15 @@ export function checkIndexKeys(table: Table, item: Item): void {
   }
 }
 
-export interface ExpressionParams {
-  ExpressionAttributeNames?: Record<string, string>;
-  ExpressionAttributeValues?: Record<string, AttributeValue>;
-}
-
 /**
- * The names/values context of a request. `valueUsers` are the expressions that may use values:
- * without any of them, ExpressionAttributeValues is an error, as DynamoDB says.
+ * The names/values context of a request's expressions; the values are checked here, after the
+ * context's own checks of the maps' keys, in DynamoDB's order.
  */
-export function exprContext(d: ExpressionParams, exprs: Record<string, string | undefined>, valueUsers: string[]): ExprContext {
-  const used = Object.keys(exprs).filter((k) => exprs[k] !== undefined);
-  if (d.ExpressionAttributeNames && !used.length) throw validation('ExpressionAttributeNames can only be specified when using expressions');
-  if (d.ExpressionAttributeValues && valueUsers.every((k) => exprs[k] === undefined)) {
-    throw validation(
-      `ExpressionAttributeValues can only be specified when using expressions: ${valueUsers.join(' and ')} ${valueUsers.length > 1 ? 'are' : 'is'} null`,
-    );
-  }
-  const ctx = new ExprContext(d.ExpressionAttributeNames, d.ExpressionAttributeValues);
-  for (const [key, value] of Object.entries(d.ExpressionAttributeValues ?? {})) {
+export function exprContext(names: Record<string, string> | undefined, values: Record<string, AttributeValue> | undefined): ExprContext {
+  const ctx = new ExprContext(names, values);
+  for (const [key, value] of Object.entries(values ?? {})) {
     const msg = checkAttributeMap({ [key]: value });
     if (msg) throw validation(`ExpressionAttributeValues contains invalid value: ${msg} for key ${key}`);
   }
   return ctx;
-}
-
-/** "Can not use both expression and non-expression parameters" when a request mixes them. */
-export function rejectMixed(d: object, expressions: string[], legacy: string[]): void {
-  const data = d as Record<string, unknown>;
-  const exprs = expressions.filter((k) => data[k] !== undefined);
-  const olds = legacy.filter((k) => data[k] !== undefined);
-  if (exprs.length && olds.length) {
-    throw validation(
-      `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${olds.join(', ')}} Expression parameters: {${exprs.join(', ')}}`,
-    );
-  }
 }

@@ -170,7 +170,7 @@ describe('Query paging, filters and Select', () => {
     [{ Select: 'COUNT', ProjectionExpression: 'note' }, 'Cannot specify the ProjectionExpression when choosing to get only the Count'],
     [{ Select: 'ALL_PROJECTED_ATTRIBUTES' }, 'ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName'],
     [{ IndexName: 'nope' }, 'The table does not have the specified index: nope'],
-    [{ KeyConditionExpression: undefined }, 'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.'],
+    [{ KeyConditionExpression: undefined, ExpressionAttributeValues: undefined }, 'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.'],
   ])('rejects %j', async (input, message) => {
     const err = await errorOf(() => q(input as Partial<QueryCommandInput>));
     expect(err.name).toBe('ValidationException');

@@ -18,7 +18,7 @@ import type { Index, Table } from '../storage/table.ts';
 import type { Item, Key, KeySchema } from '../types.ts';
 import type { ReadInput, Select } from '../validation/reads.ts';
 import type { OpContext } from './context.ts';
-import { activeTable, checkValues } from './items.ts';
+import { activeTable, checkKeyPart } from './items.ts';
 import { conditionExpression, type LegacyCondition, Placeholders, projectionExpression } from './legacy.ts';
 
 const PAGE_BYTES = 1024 * 1024;
@@ -33,14 +33,13 @@ export interface ReadPlan {
   fetchFromTable: boolean;
 }
 
-/** Translates legacy filter/projection parameters into expressions on `d` (mutates it). */
-export function translateLegacy(d: ReadInput, legacyFilter: Record<string, LegacyCondition> | undefined, extra?: (p: Placeholders) => void): void {
-  if (!legacyFilter && !d.AttributesToGet && !extra) {
-    if (d.ConditionalOperator) throw validation('ConditionalOperator can only be used when Expected or KeyConditions or QueryFilter or ScanFilter is present');
-    return;
+/** Translates legacy QueryFilter/ScanFilter and AttributesToGet into expressions on `d` (mutates it). */
+export function translateLegacy(d: ReadInput, legacyFilter: Record<string, LegacyCondition> | undefined): void {
+  if (d.ConditionalOperator && !legacyFilter) {
+    throw validation('ConditionalOperator can only be used when Expected or KeyConditions or QueryFilter or ScanFilter is present');
   }
+  if (!legacyFilter && !d.AttributesToGet) return;
   const p = new Placeholders();
-  extra?.(p);
   if (legacyFilter) d.FilterExpression = conditionExpression(legacyFilter, d.ConditionalOperator, p);
   if (d.AttributesToGet) d.ProjectionExpression = projectionExpression(d.AttributesToGet, p);
   if (Object.keys(p.names).length) d.ExpressionAttributeNames = p.names;
@@ -125,10 +124,12 @@ export function startKeySchema(plan: ReadPlan): KeySchema {
   return schema;
 }
 
-/** Checks an ExclusiveStartKey: exactly the start-key attributes with their defined types. */
-export function checkStartKey(plan: ReadPlan, key: Key | undefined): Key | undefined {
+/**
+ * Checks a Scan's ExclusiveStartKey: exactly the start-key attributes with their defined types
+ * (values were checked with the request). Query has its own checks (Query.ts).
+ */
+export function checkScanStartKey(plan: ReadPlan, key: Key | undefined): Key | undefined {
   if (!key) return undefined;
-  checkValues(key, 'The provided starting key is invalid: ');
   const schema = startKeySchema(plan);
   const ok =
     Object.keys(key).length === schema.length &&
@@ -138,6 +139,7 @@ export function checkStartKey(plan: ReadPlan, key: Key | undefined): Key | undef
       plan.index ? 'The provided starting key is invalid' : 'The provided starting key is invalid: The provided key element does not match the schema',
     );
   }
+  for (const el of schema) checkKeyPart(key[el.AttributeName]!, el.AttributeName, el.KeyType === 'HASH', 'The provided starting key is invalid: ');
   return key;
 }
 

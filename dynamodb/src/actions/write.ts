@@ -18,7 +18,8 @@ import type { Table } from '../storage/table.ts';
 import type { Item, Key } from '../types.ts';
 import type { DeleteItemInput, PutItemInput, UpdateItemInput, WriteCommon } from '../validation/items.ts';
 import type { OpContext } from './context.ts';
-import { activeTable, checkIndexKeys, checkItem, checkKey, exprContext, rejectMixed } from './items.ts';
+import { checkExpressionParams } from '../validation/values.ts';
+import { activeTable, checkIndexKeys, checkItem, checkKey, exprContext } from './items.ts';
 import { conditionExpression, Placeholders, updateExpression } from './legacy.ts';
 
 const INVALID = 'One or more parameter values were invalid: ';
@@ -47,7 +48,8 @@ function prepareCommon(
   extraExprs: Record<string, string | undefined> = {},
   legacyUpdates?: UpdateItemInput['AttributeUpdates'],
 ): { table: Table; condition?: Condition; update?: Update } {
-  rejectMixed(d, ['ConditionExpression', ...Object.keys(extraExprs)], ['Expected', 'AttributeUpdates']);
+  // Repeated for transaction elements, which have no operation-level validation of their own.
+  checkExpressionParams(d, [...Object.keys(extraExprs), 'ConditionExpression'], []);
   if (d.ConditionalOperator && !d.Expected) {
     throw validation('ConditionalOperator can only be used when Expected or KeyConditions or QueryFilter or ScanFilter is present');
   }
@@ -62,12 +64,7 @@ function prepareCommon(
     names = Object.keys(p.names).length ? p.names : undefined;
     values = Object.keys(p.values).length ? p.values : undefined;
   }
-  const valueUsers = [...Object.keys(extraExprs), 'ConditionExpression'];
-  const ectx = exprContext(
-    { ExpressionAttributeNames: names, ExpressionAttributeValues: values },
-    { ConditionExpression: condExpr, ...extraExprs, ...(updExpr !== undefined ? { UpdateExpression: updExpr } : {}) },
-    valueUsers,
-  );
+  const ectx = exprContext(names, values);
   const update = updExpr !== undefined ? parseUpdate(updExpr, ectx) : undefined;
   const condition = condExpr !== undefined ? parseCondition(condExpr, ectx, 'ConditionExpression') : undefined;
   ectx.assertAllUsed();

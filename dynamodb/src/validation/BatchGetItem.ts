@@ -1,10 +1,13 @@
-// BatchGetItem request shape: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+// BatchGetItem request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
 
+import { validation } from '../errors.ts';
 import { TABLE_KEYS, type BatchGetInput } from './batch.ts';
 import { ATTR_NAMES, ATTRIBUTES_TO_GET, KEY, RETURN_CONSUMED, validateShape } from './schema.ts';
+import { checkExpressionParams, checkNoDuplicates, checkValues } from './values.ts';
 
 export function validateBatchGet(body: Record<string, unknown>): BatchGetInput {
-  return validateShape<BatchGetInput>(body, {
+  const d = validateShape<BatchGetInput>(body, {
+    ReturnConsumedCapacity: RETURN_CONSUMED,
     RequestItems: {
       type: 'Map',
       notNull: true,
@@ -15,13 +18,26 @@ export function validateBatchGet(body: Record<string, unknown>): BatchGetInput {
         name: 'KeysAndAttributes',
         fields: {
           Keys: { type: 'List', notNull: true, minLen: 1, maxLen: 100, member: KEY },
+          AttributesToGet: { ...ATTRIBUTES_TO_GET, maxLen: 255 },
           ConsistentRead: { type: 'Boolean' },
           ProjectionExpression: { type: 'String' },
           ExpressionAttributeNames: ATTR_NAMES,
-          AttributesToGet: { ...ATTRIBUTES_TO_GET, maxLen: 255 },
         },
       },
     },
-    ReturnConsumedCapacity: RETURN_CONSUMED,
   });
+  let total = 0;
+  for (const spec of Object.values(d.RequestItems)) {
+    checkExpressionParams(spec, ['ProjectionExpression'], ['AttributesToGet']);
+    checkNoDuplicates(spec.AttributesToGet);
+    const seen = new Set<string>();
+    for (const key of spec.Keys) {
+      checkValues(key);
+      const id = JSON.stringify(Object.keys(key).sort().map((k) => [k, key[k]]));
+      if (seen.has(id)) throw validation('Provided list of item keys contains duplicates');
+      seen.add(id);
+      if (++total > 100) throw validation('Too many items requested for the BatchGetItem call');
+    }
+  }
+  return d;
 }

@@ -38,6 +38,7 @@ const indexFields = (global: boolean): Fields => ({
   ...(global ? { ProvisionedThroughput: THROUGHPUT } : {}),
 });
 
+// Field order decides the order of listed errors; it follows DynamoDB's.
 export const fields: Fields = {
   AttributeDefinitions: {
     type: 'List',
@@ -47,14 +48,14 @@ export const fields: Fields = {
       name: 'AttributeDefinition',
       fields: {
         AttributeName: { type: 'String', notNull: true, minLen: 1, maxLen: 255 },
-        AttributeType: { type: 'String', notNull: true, enum: ['S', 'N', 'B'] },
+        AttributeType: { type: 'String', notNull: true, enum: ['B', 'N', 'S'] },
       },
     },
   },
   TableName: TABLE_NAME,
-  KeySchema: KEY_SCHEMA,
   BillingMode: { type: 'String', enum: ['PROVISIONED', 'PAY_PER_REQUEST'] },
   ProvisionedThroughput: THROUGHPUT,
+  KeySchema: KEY_SCHEMA,
   LocalSecondaryIndexes: { type: 'List', member: { type: 'Struct', name: 'LocalSecondaryIndex', fields: indexFields(false) } },
   GlobalSecondaryIndexes: { type: 'List', member: { type: 'Struct', name: 'GlobalSecondaryIndex', fields: indexFields(true) } },
   StreamSpecification: STREAM_SPEC,
@@ -93,7 +94,7 @@ function custom(d: CreateTableInput): string | undefined {
   const seen = new Set<string>();
   const used = new Set(keys);
   if (d.LocalSecondaryIndexes) {
-    if (!d.LocalSecondaryIndexes.length) return `${INVALID}List of LocalSecondaryIndexes is empty`;
+    if (!d.LocalSecondaryIndexes.length) return `${INVALID}List of indexes is empty`;
     if (d.KeySchema.length !== 2) {
       return `${INVALID}Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex`;
     }

@@ -1,12 +1,39 @@
-// DeleteItem request shape: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteItem.html
+// DeleteItem request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteItem.html
 
 import { validation } from '../errors.ts';
 import type { DeleteItemInput } from './items.ts';
-import { WRITE_COMMON } from './items.ts';
-import { KEY, RETURN_VALUES, TABLE_NAME, validateShape } from './schema.ts';
+import {
+  ATTR_NAMES,
+  ATTR_VALUES,
+  CONDITIONAL_OPERATOR,
+  EXPECTED,
+  KEY,
+  RETURN_CONSUMED,
+  RETURN_METRICS,
+  RETURN_ON_FAILURE,
+  RETURN_VALUES,
+  TABLE_NAME,
+  validateShape,
+} from './schema.ts';
+import { checkExpected, checkExpressionParams, checkValues } from './values.ts';
 
 export function validate(body: Record<string, unknown>): DeleteItemInput {
-  const d = validateShape<DeleteItemInput>(body, { TableName: TABLE_NAME, Key: { ...KEY, notNull: true }, ReturnValues: RETURN_VALUES, ...WRITE_COMMON });
+  const d = validateShape<DeleteItemInput>(body, {
+    ReturnConsumedCapacity: RETURN_CONSUMED,
+    TableName: TABLE_NAME,
+    ReturnValues: RETURN_VALUES,
+    ReturnItemCollectionMetrics: RETURN_METRICS,
+    Key: { ...KEY, notNull: true },
+    ConditionalOperator: CONDITIONAL_OPERATOR,
+    Expected: EXPECTED,
+    ConditionExpression: { type: 'String' },
+    ExpressionAttributeValues: ATTR_VALUES,
+    ExpressionAttributeNames: ATTR_NAMES,
+    ReturnValuesOnConditionCheckFailure: RETURN_ON_FAILURE,
+  });
+  checkExpressionParams(d, ['ConditionExpression'], ['Expected']);
+  checkValues(d.Key);
   if (d.ReturnValues && d.ReturnValues !== 'ALL_OLD' && d.ReturnValues !== 'NONE') throw validation('ReturnValues can only be ALL_OLD or NONE');
+  checkExpected(d.Expected);
   return d;
 }

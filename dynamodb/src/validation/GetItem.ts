@@ -1,16 +1,21 @@
-// GetItem request shape: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html
+// GetItem request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html
 
 import type { GetItemInput } from './items.ts';
 import { ATTR_NAMES, ATTRIBUTES_TO_GET, KEY, RETURN_CONSUMED, TABLE_NAME, validateShape } from './schema.ts';
+import { checkExpressionParams, checkNoDuplicates, checkValues } from './values.ts';
 
 export function validate(body: Record<string, unknown>): GetItemInput {
-  return validateShape<GetItemInput>(body, {
+  const d = validateShape<GetItemInput>(body, {
+    ReturnConsumedCapacity: RETURN_CONSUMED,
+    AttributesToGet: { ...ATTRIBUTES_TO_GET, maxLen: 255 },
     TableName: TABLE_NAME,
     Key: { ...KEY, notNull: true },
     ConsistentRead: { type: 'Boolean' },
     ProjectionExpression: { type: 'String' },
-    AttributesToGet: { ...ATTRIBUTES_TO_GET, maxLen: 255 },
     ExpressionAttributeNames: ATTR_NAMES,
-    ReturnConsumedCapacity: RETURN_CONSUMED,
   });
+  checkExpressionParams(d, ['ProjectionExpression'], ['AttributesToGet']);
+  checkValues(d.Key);
+  checkNoDuplicates(d.AttributesToGet);
+  return d;
 }

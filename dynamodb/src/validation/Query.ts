@@ -1,14 +1,51 @@
-// Query request shape: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+// Query request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+// Field order (which decides the order of listed errors) and check order follow DynamoDB's.
 
-import { READ_FIELDS, type QueryInput } from './reads.ts';
-import { CONDITIONS, validateShape } from './schema.ts';
+import { validation } from '../errors.ts';
+import type { QueryInput } from './reads.ts';
+import {
+  ATTR_NAMES,
+  ATTR_VALUES,
+  ATTRIBUTES_TO_GET,
+  CONDITIONAL_OPERATOR,
+  CONDITIONS,
+  INDEX_NAME,
+  KEY,
+  KEY_CONDITIONS,
+  RETURN_CONSUMED,
+  SELECT,
+  TABLE_NAME,
+  validateShape,
+} from './schema.ts';
+import { checkConditions, checkExpressionParams, checkKeyConditions, checkNoDuplicates, checkStartKeyValues } from './values.ts';
 
 export function validateQuery(body: Record<string, unknown>): QueryInput {
-  return validateShape<QueryInput>(body, {
-    ...READ_FIELDS,
-    KeyConditionExpression: { type: 'String' },
-    ScanIndexForward: { type: 'Boolean' },
-    KeyConditions: CONDITIONS,
+  const d = validateShape<QueryInput>(body, {
+    Select: SELECT,
+    IndexName: INDEX_NAME,
+    ReturnConsumedCapacity: RETURN_CONSUMED,
     QueryFilter: CONDITIONS,
+    TableName: TABLE_NAME,
+    ConditionalOperator: CONDITIONAL_OPERATOR,
+    AttributesToGet: ATTRIBUTES_TO_GET,
+    Limit: { type: 'Integer', min: 1 },
+    KeyConditions: KEY_CONDITIONS,
+    ExclusiveStartKey: KEY,
+    ConsistentRead: { type: 'Boolean' },
+    ScanIndexForward: { type: 'Boolean' },
+    KeyConditionExpression: { type: 'String' },
+    FilterExpression: { type: 'String' },
+    ProjectionExpression: { type: 'String' },
+    ExpressionAttributeValues: ATTR_VALUES,
+    ExpressionAttributeNames: ATTR_NAMES,
   });
+  checkExpressionParams(d, ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'], ['AttributesToGet', 'QueryFilter', 'ConditionalOperator', 'KeyConditions']);
+  checkConditions(d.QueryFilter);
+  checkNoDuplicates(d.AttributesToGet);
+  checkStartKeyValues(d.ExclusiveStartKey);
+  if (d.KeyConditions === undefined && d.KeyConditionExpression === undefined) {
+    throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+  }
+  checkKeyConditions(d.KeyConditions);
+  return d;
 }

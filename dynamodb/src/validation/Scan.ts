@@ -1,16 +1,45 @@
-// Scan request shape and segment rules: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
+// Scan request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
 
 import { validation } from '../errors.ts';
-import { READ_FIELDS, type ScanInput } from './reads.ts';
-import { CONDITIONS, validateShape } from './schema.ts';
+import type { ScanInput } from './reads.ts';
+import {
+  ATTR_NAMES,
+  ATTR_VALUES,
+  ATTRIBUTES_TO_GET,
+  CONDITIONAL_OPERATOR,
+  CONDITIONS,
+  INDEX_NAME,
+  KEY,
+  RETURN_CONSUMED,
+  SELECT,
+  TABLE_NAME,
+  validateShape,
+} from './schema.ts';
+import { checkConditions, checkExpressionParams, checkNoDuplicates, checkStartKeyValues } from './values.ts';
 
 export function validateScan(body: Record<string, unknown>): ScanInput {
   const d = validateShape<ScanInput>(body, {
-    ...READ_FIELDS,
-    Segment: { type: 'Integer', min: 0, max: 999999 },
+    Select: SELECT,
+    IndexName: INDEX_NAME,
     TotalSegments: { type: 'Integer', min: 1, max: 1000000 },
+    ReturnConsumedCapacity: RETURN_CONSUMED,
+    TableName: TABLE_NAME,
+    ConditionalOperator: CONDITIONAL_OPERATOR,
     ScanFilter: CONDITIONS,
+    Segment: { type: 'Integer', min: 0, max: 999999 },
+    Limit: { type: 'Integer', min: 1 },
+    AttributesToGet: ATTRIBUTES_TO_GET,
+    ExclusiveStartKey: KEY,
+    FilterExpression: { type: 'String' },
+    ProjectionExpression: { type: 'String' },
+    ExpressionAttributeValues: ATTR_VALUES,
+    ExpressionAttributeNames: ATTR_NAMES,
+    ConsistentRead: { type: 'Boolean' },
   });
+  checkExpressionParams(d, ['ProjectionExpression', 'FilterExpression'], ['AttributesToGet', 'ScanFilter', 'ConditionalOperator']);
+  checkNoDuplicates(d.AttributesToGet);
+  checkConditions(d.ScanFilter);
+  checkStartKeyValues(d.ExclusiveStartKey);
   if (d.Segment !== undefined && d.TotalSegments === undefined) {
     throw validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
   }

@@ -1,15 +1,30 @@
-// UpdateItem request shape: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html
+// UpdateItem request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html
 
 import type { UpdateItemInput } from './items.ts';
-import { WRITE_COMMON } from './items.ts';
-import { KEY, RETURN_VALUES, TABLE_NAME, validateShape } from './schema.ts';
+import {
+  ATTR_NAMES,
+  ATTR_VALUES,
+  CONDITIONAL_OPERATOR,
+  EXPECTED,
+  KEY,
+  RETURN_CONSUMED,
+  RETURN_METRICS,
+  RETURN_ON_FAILURE,
+  RETURN_VALUES,
+  TABLE_NAME,
+  validateShape,
+} from './schema.ts';
+import { checkAttributeUpdates, checkExpected, checkExpressionParams, checkValues } from './values.ts';
 
 export function validate(body: Record<string, unknown>): UpdateItemInput {
-  return validateShape<UpdateItemInput>(body, {
+  const d = validateShape<UpdateItemInput>(body, {
+    ReturnConsumedCapacity: RETURN_CONSUMED,
     TableName: TABLE_NAME,
-    Key: { ...KEY, notNull: true },
+    ReturnItemCollectionMetrics: RETURN_METRICS,
     ReturnValues: RETURN_VALUES,
-    UpdateExpression: { type: 'String' },
+    Key: { ...KEY, notNull: true },
+    ConditionalOperator: CONDITIONAL_OPERATOR,
+    Expected: EXPECTED,
     AttributeUpdates: {
       type: 'Map',
       value: {
@@ -18,6 +33,15 @@ export function validate(body: Record<string, unknown>): UpdateItemInput {
         fields: { Action: { type: 'String', enum: ['ADD', 'PUT', 'DELETE'] }, Value: { type: 'AttrValue' } },
       },
     },
-    ...WRITE_COMMON,
+    ConditionExpression: { type: 'String' },
+    UpdateExpression: { type: 'String' },
+    ExpressionAttributeValues: ATTR_VALUES,
+    ExpressionAttributeNames: ATTR_NAMES,
+    ReturnValuesOnConditionCheckFailure: RETURN_ON_FAILURE,
   });
+  checkExpressionParams(d, ['UpdateExpression', 'ConditionExpression'], ['AttributeUpdates', 'Expected']);
+  checkValues(d.Key);
+  checkAttributeUpdates(d.AttributeUpdates);
+  checkExpected(d.Expected);
+  return d;
 }

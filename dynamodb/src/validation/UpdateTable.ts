@@ -35,7 +35,7 @@ export const fields: Fields = {
       name: 'AttributeDefinition',
       fields: {
         AttributeName: { type: 'String', notNull: true, minLen: 1, maxLen: 255 },
-        AttributeType: { type: 'String', notNull: true, enum: ['S', 'N', 'B'] },
+        AttributeType: { type: 'String', notNull: true, enum: ['B', 'N', 'S'] },
       },
     },
   },

@@ -1,9 +1,8 @@
-// Field shapes shared by the item operations' validations.
+// Request types of the item operations (PutItem, UpdateItem, DeleteItem, GetItem).
 
 import type { AttributeValue, Item, Key } from '../types.ts';
 import type { LegacyCondition } from '../actions/legacy.ts';
 import type { CapacityMode } from '../capacity.ts';
-import { ATTR_NAMES, ATTR_VALUES, CONDITIONS, EXPECTED, RETURN_CONSUMED, RETURN_METRICS, type Fields } from './schema.ts';
 
 export interface WriteCommon {
   TableName: string;
@@ -38,18 +37,3 @@ export interface GetItemInput {
   ExpressionAttributeNames?: Record<string, string>;
   ReturnConsumedCapacity?: CapacityMode;
 }
-
-export const CONDITIONAL_OPERATOR = { type: 'String', enum: ['AND', 'OR'] } as const;
-
-export const WRITE_COMMON: Fields = {
-  ConditionExpression: { type: 'String' },
-  ExpressionAttributeNames: ATTR_NAMES,
-  ExpressionAttributeValues: ATTR_VALUES,
-  Expected: EXPECTED,
-  ConditionalOperator: CONDITIONAL_OPERATOR,
-  ReturnConsumedCapacity: RETURN_CONSUMED,
-  ReturnItemCollectionMetrics: RETURN_METRICS,
-  ReturnValuesOnConditionCheckFailure: { type: 'String', enum: ['ALL_OLD', 'NONE'] },
-};
-
-export { CONDITIONS };

@@ -1,18 +1,8 @@
-// Fields and types shared by the Query and Scan validations (Query.ts, Scan.ts).
+// Request types shared by the Query and Scan validations (Query.ts, Scan.ts) and actions.
 
 import type { LegacyCondition } from '../actions/legacy.ts';
 import type { CapacityMode } from '../capacity.ts';
 import type { AttributeValue, Key } from '../types.ts';
-import {
-  ATTR_NAMES,
-  ATTR_VALUES,
-  ATTRIBUTES_TO_GET,
-  INDEX_NAME,
-  KEY,
-  RETURN_CONSUMED,
-  TABLE_NAME,
-  type Fields,
-} from './schema.ts';
 
 export type Select = 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES' | 'SPECIFIC_ATTRIBUTES' | 'COUNT';
 
@@ -44,19 +34,3 @@ export interface ScanInput extends ReadInput {
   TotalSegments?: number;
   ScanFilter?: Record<string, LegacyCondition>;
 }
-
-export const READ_FIELDS: Fields = {
-  TableName: TABLE_NAME,
-  IndexName: INDEX_NAME,
-  Select: { type: 'String', enum: ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES'] },
-  Limit: { type: 'Integer', min: 1 },
-  ConsistentRead: { type: 'Boolean' },
-  ExclusiveStartKey: KEY,
-  ProjectionExpression: { type: 'String' },
-  FilterExpression: { type: 'String' },
-  ExpressionAttributeNames: ATTR_NAMES,
-  ExpressionAttributeValues: ATTR_VALUES,
-  ReturnConsumedCapacity: RETURN_CONSUMED,
-  AttributesToGet: ATTRIBUTES_TO_GET,
-  ConditionalOperator: { type: 'String', enum: ['AND', 'OR'] },
-};

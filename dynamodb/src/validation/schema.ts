@@ -167,9 +167,10 @@ function check(v: unknown, shape: Shape, path: string, errors: string[]): void {
   if (shape.max !== undefined && (v as number) > shape.max) fail(`Member must have value less than or equal to ${shape.max}`);
   if (shape.keys) {
     const k = shape.keys;
+    // AWS lists the rules in this order (maximum first).
     const rules = [
-      k.minLen !== undefined ? `Member must have length greater than or equal to ${k.minLen}` : undefined,
       k.maxLen !== undefined ? `Member must have length less than or equal to ${k.maxLen}` : undefined,
+      k.minLen !== undefined ? `Member must have length greater than or equal to ${k.minLen}` : undefined,
       k.regex !== undefined ? `Member must satisfy regular expression pattern: ${k.regex}` : undefined,
     ].filter(Boolean);
     for (const key of Object.keys(v as object)) {
@@ -226,31 +227,47 @@ export const ITEM: Shape = { type: 'Map', value: { type: 'AttrValue' } };
 export const KEY: Shape = { type: 'Map', value: { type: 'AttrValue' } };
 export const ATTR_NAMES: Shape = { type: 'Map', value: { type: 'String' } };
 export const ATTR_VALUES: Shape = { type: 'Map', value: { type: 'AttrValue' } };
+export const SELECT: Shape = { type: 'String', enum: ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES'] };
 export const RETURN_CONSUMED: Shape = { type: 'String', enum: ['INDEXES', 'TOTAL', 'NONE'] };
 export const RETURN_METRICS: Shape = { type: 'String', enum: ['SIZE', 'NONE'] };
-export const RETURN_VALUES: Shape = { type: 'String', enum: ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] };
+export const RETURN_VALUES: Shape = { type: 'String', enum: ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'] };
 export const RETURN_ON_FAILURE: Shape = { type: 'String', enum: ['ALL_OLD', 'NONE'] };
 export const ATTRIBUTES_TO_GET: Shape = { type: 'List', minLen: 1, member: { type: 'String' } };
+const COMPARISON_OPERATORS = ['IN', 'NULL', 'BETWEEN', 'LT', 'NOT_CONTAINS', 'EQ', 'GT', 'NOT_NULL', 'NE', 'LE', 'BEGINS_WITH', 'GE', 'CONTAINS'];
+export const CONDITIONAL_OPERATOR: Shape = { type: 'String', enum: ['OR', 'AND'] };
 export const EXPECTED: Shape = {
   type: 'Map',
   value: {
     type: 'Struct',
     name: 'ExpectedAttributeValue',
     fields: {
-      Value: { type: 'AttrValue' },
-      Exists: { type: 'Boolean' },
-      ComparisonOperator: { type: 'String' },
       AttributeValueList: { type: 'List', member: { type: 'AttrValue' } },
+      ComparisonOperator: { type: 'String', enum: COMPARISON_OPERATORS },
+      Exists: { type: 'Boolean' },
+      Value: { type: 'AttrValue' },
     },
   },
 };
+/** QueryFilter / ScanFilter. */
 export const CONDITIONS: Shape = {
   type: 'Map',
   value: {
     type: 'Struct',
     name: 'Condition',
     fields: {
-      ComparisonOperator: { type: 'String', notNull: true },
+      AttributeValueList: { type: 'List', member: { type: 'AttrValue' } },
+      ComparisonOperator: { type: 'String', notNull: true, enum: COMPARISON_OPERATORS },
+    },
+  },
+};
+/** KeyConditions lists the operator first. */
+export const KEY_CONDITIONS: Shape = {
+  type: 'Map',
+  value: {
+    type: 'Struct',
+    name: 'Condition',
+    fields: {
+      ComparisonOperator: { type: 'String', notNull: true, enum: COMPARISON_OPERATORS },
       AttributeValueList: { type: 'List', member: { type: 'AttrValue' } },
     },
   },
@@ -274,7 +291,7 @@ export const PROJECTION: Shape = {
   name: 'Projection',
   notNull: true,
   fields: {
-    ProjectionType: { type: 'String', enum: ['ALL', 'KEYS_ONLY', 'INCLUDE'] },
+    ProjectionType: { type: 'String', enum: ['ALL', 'INCLUDE', 'KEYS_ONLY'] },
     NonKeyAttributes: { type: 'List', minLen: 1, maxLen: 20, member: { type: 'String' } },
   },
 };
@@ -282,8 +299,8 @@ export const THROUGHPUT: Shape = {
   type: 'Struct',
   name: 'ProvisionedThroughput',
   fields: {
-    ReadCapacityUnits: { type: 'Long', notNull: true, min: 1 },
     WriteCapacityUnits: { type: 'Long', notNull: true, min: 1 },
+    ReadCapacityUnits: { type: 'Long', notNull: true, min: 1 },
   },
 };
 export const STREAM_SPEC: Shape = {
