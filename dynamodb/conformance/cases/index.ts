@@ -8,12 +8,14 @@ import { putItem } from './putItem.ts';
 import { query } from './query.ts';
 import { scan } from './scan.ts';
 import { transactWriteItems } from './transactWriteItems.ts';
+import { updateExpression } from './updateExpression.ts';
 import { updateItem } from './updateItem.ts';
 
 export const ALL_CASES: Case[] = [
   ...putItem,
   ...getItem,
   ...updateItem,
+  ...updateExpression,
   ...query,
   ...scan,
   ...createTable,
