@@ -62,9 +62,28 @@ export function parseAuthorization(headers: IncomingHttpHeaders): Credential {
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+const basicIso = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** Signed requests are valid for 15 minutes either side of the server's clock. */
+function checkFreshness(amzDate: string, now: number): void {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
+  if (!m) {
+    throw incompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+  }
+  const at = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  if (at < now - FIFTEEN_MINUTES) {
+    throw invalidSignature(`Signature expired: ${amzDate} is now earlier than ${basicIso(now - FIFTEEN_MINUTES)} (${basicIso(now)} - 15 min.)`);
+  }
+  if (at > now + FIFTEEN_MINUTES) {
+    throw invalidSignature(`Signature not yet current: ${amzDate} is still later than ${basicIso(now + FIFTEEN_MINUTES)} (${basicIso(now)} + 15 min.)`);
+  }
+}
+
 /**
  * Verifies the signature of a request against the secrets it may use.
- * Unknown key → UnrecognizedClientException; mismatch → InvalidSignatureException.
+ * Stale date → InvalidSignatureException; unknown key → UnrecognizedClientException;
+ * mismatch → InvalidSignatureException.
  */
 export function verifySignature(
   cred: Credential,
@@ -73,7 +92,9 @@ export function verifySignature(
   headers: IncomingHttpHeaders,
   body: Buffer,
   secrets: Record<string, string>,
+  now: number = Date.now(),
 ): void {
+  checkFreshness(String(headers['x-amz-date'] ?? ''), now);
   const secret = secrets[cred.accessKeyId];
   if (secret === undefined) throw unrecognizedClient();
   const [path = '/', query = ''] = url.split('?');

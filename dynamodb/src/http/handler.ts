@@ -17,6 +17,7 @@ export interface HttpOptions {
   cors?: boolean;
   regions?: string[];
   maxBodyBytes?: number;
+  now?: () => number;
 }
 
 const JSON_TYPES = new Set(['application/x-amz-json-1.0', 'application/json']);
@@ -105,7 +106,7 @@ export function createHandler(options: HttpOptions, registry: Registry, store: S
     if (!handler) return sendError(res, unknownOperation());
     const cred = parseAuthorization(req.headers);
     if (options.requireSignature) {
-      verifySignature(cred, req.method, req.url ?? '/', req.headers, raw, options.credentials ?? {});
+      verifySignature(cred, req.method, req.url ?? '/', req.headers, raw, options.credentials ?? {}, (options.now ?? Date.now)());
     }
     if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) {
       return sendError(res, serialization(Array.isArray(body) ? 'Start of list found where not expected' : ''));

@@ -128,6 +128,14 @@ describe('signatures, regions and CORS', () => {
     expect(unknown.name).toBe('UnrecognizedClientException');
   });
 
+  it('refuses a signature older than 15 minutes', async () => {
+    const late = await startTestServer({ requireSignature: true, credentials: { good: 'topsecret' }, now: () => Date.now() + 20 * 60 * 1000 });
+    const err = await errorOf(() => late.client('good').send(new ListTablesCommand({})));
+    expect(err.name).toBe('InvalidSignatureException');
+    expect(err.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/);
+    await late.close();
+  });
+
   it('refuses a region it does not serve', async () => {
     const err = await errorOf(() => s.client('good', 'ap-south-1').send(new ListTablesCommand({})));
     expect(err.name).toBe('UnrecognizedClientException');
