@@ -6,6 +6,7 @@ import { limitExceeded, resourceInUse, resourceNotFound, validation } from '../e
 import type { Table, Throughput } from '../storage/table.ts';
 import type { StreamViewType } from '../types.ts';
 import { checkStreamChange, updateReplicas } from '../global/replicas.ts';
+import { syncReplicaSettings } from '../global/settings.ts';
 import { checkGlobalIndex } from '../validation/indexes.ts';
 import type { UpdateTableInput } from '../validation/UpdateTable.ts';
 import type { OpContext } from './context.ts';
@@ -103,6 +104,7 @@ export function updateTable(d: UpdateTableInput, ctx: OpContext) {
     }
   }
   updateIndexes(table, d, ctx, payPerRequest);
+  syncReplicaSettings(table);
   if (d.ProvisionedThroughput) {
     if (table.billingMode === 'PAY_PER_REQUEST') {
       table.throughput.read = d.ProvisionedThroughput.ReadCapacityUnits;

@@ -1,6 +1,7 @@
 // UpdateTimeToLive: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html
 
 import { validation } from '../errors.ts';
+import { syncReplicaSettings } from '../global/settings.ts';
 import type { OpContext } from './context.ts';
 import { ttlTable } from './ttl.ts';
 
@@ -13,5 +14,6 @@ export function updateTimeToLive(d: { TableName: string; TimeToLiveSpecification
     throw validation(`TimeToLive is active on a different AttributeName: current AttributeName is ${t.ttl.attribute}`);
   }
   t.ttl = { attribute: spec.AttributeName, enabled: spec.Enabled };
+  syncReplicaSettings(t);
   return { TimeToLiveSpecification: spec };
 }

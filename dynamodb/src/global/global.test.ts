@@ -9,7 +9,10 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
+  DescribeTimeToLiveCommand,
   UpdateTableCommand,
+  UpdateTimeToLiveCommand,
   type UpdateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -181,6 +184,38 @@ describe('replica lifecycle', () => {
     await whenActive(us, 'Dropped');
     await eu.send(new DeleteTableCommand({ TableName: 'Dropped' }));
     expect((await describeIn(us, 'Dropped')).Replicas).toBeUndefined();
+  });
+});
+
+describe('settings shared by the replicas', () => {
+  beforeAll(async () => {
+    await us.send(new CreateTableCommand(schema('Shared')));
+    await us.send(create('eu-west-1', 'Shared'));
+    await whenActive(us, 'Shared');
+    await us.send(new PutItemCommand({ TableName: 'Shared', Item: { id: { S: 's1' }, city: { S: 'Lyon' } } }));
+    await eventually(() => get(eu, 'Shared', 's1'));
+  });
+
+  it('a GSI created in one region appears, backfilled, in every replica; deleting it removes it everywhere', async () => {
+    await eu.send(
+      new UpdateTableCommand({
+        TableName: 'Shared',
+        AttributeDefinitions: [{ AttributeName: 'city', AttributeType: 'S' }],
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byCity', KeySchema: [{ AttributeName: 'city', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
+      }),
+    );
+    const found = await us.send(
+      new QueryCommand({ TableName: 'Shared', IndexName: 'byCity', KeyConditionExpression: 'city = :c', ExpressionAttributeValues: { ':c': { S: 'Lyon' } } }),
+    );
+    expect(found.Items?.map((i) => i.id?.S)).toEqual(['s1']);
+    await us.send(new UpdateTableCommand({ TableName: 'Shared', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'byCity' } }] }));
+    expect((await describeIn(eu, 'Shared')).GlobalSecondaryIndexes).toBeUndefined();
+  });
+
+  it('the TTL setting applies to every replica', async () => {
+    await eu.send(new UpdateTimeToLiveCommand({ TableName: 'Shared', TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }));
+    const ttl = await us.send(new DescribeTimeToLiveCommand({ TableName: 'Shared' }));
+    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expires' });
   });
 });
 
