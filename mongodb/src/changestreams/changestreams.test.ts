@@ -264,18 +264,19 @@ describe('resuming', () => {
 describe('getMore', () => {
   it('waits up to maxAwaitTimeMS for an event and returns a postBatchResumeToken', async () => {
     const coll = client.db(dbName()).collection<Doc>('c');
-    const cs = coll.watch([], { maxAwaitTimeMS: 300 });
+    const cs = coll.watch([], { maxAwaitTimeMS: 1000 });
     await cs.tryNext(); // aggregate
     const t0 = Date.now();
     expect(await cs.tryNext()).toBeNull();
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
     expect(cs.resumeToken).toHaveProperty('_data');
 
+    // An event arriving while getMore waits ends the wait early.
     const t1 = Date.now();
     setTimeout(() => void coll.insertOne({ _id: 1 }), 50);
     const e = await cs.next();
     expect(key(e)).toEqual({ _id: 1 });
-    expect(Date.now() - t1).toBeLessThan(280);
+    expect(Date.now() - t1).toBeLessThan(900);
     await cs.close();
   });
 });
