@@ -136,6 +136,12 @@ describe('CRUD through the official driver', () => {
     const [g] = await c.aggregate([{ $match: { _id: { $lte: 3 } } }, { $group: { _id: null, s: { $sum: '$p' }, a: { $avg: '$p' } } }]).toArray();
     expect(g.s).toEqual(Decimal128.fromString('23.49'));
     expect(g.a).toEqual(Decimal128.fromString('7.83'));
+    await c.updateOne({ _id: 1 } as never, { $inc: { p: Decimal128.fromString('0.02') } });
+    await c.updateOne({ _id: 4 } as never, { $inc: { p: 1 } });
+    expect((await c.findOne({ _id: 1 } as never))!.p).toEqual(Decimal128.fromString('10.01'));
+    expect((await c.findOne({ _id: 4 } as never))!.p).toEqual(Long.fromString('9007199254740994'));
+    const [x] = await c.aggregate([{ $match: { _id: 2 } }, { $project: { t: { $multiply: ['$p', 3] } } }]).toArray();
+    expect(x.t).toEqual(Decimal128.fromString('31.50'));
   });
 
   it('never lets a pipeline modify stored documents', async () => {

@@ -9,6 +9,9 @@ import { resolve } from 'mingo/util';
 import type { Options } from 'mingo/types';
 import { compareBson, toNumber, typeRank } from '../storage/bson-order.ts';
 import { sortDocs, validateSort } from './sort.ts';
+import { add, divide, isWide, multiply, negate } from './numeric.ts';
+import * as expressionOps from 'mingo/operators/expression';
+import { evalExpr } from 'mingo/core';
 
 type Test = (c: number) => boolean;
 
@@ -40,27 +43,8 @@ export const pipelineOperators = { $sort };
 
 const isNumeric = (v: unknown) => typeRank(v) === 3 && !(typeof v === 'number' && Number.isNaN(v));
 
-/** Exact decimal sum of numeric values as fixed-point BigInt, when all are plain decimals. */
-function decimalSum(values: unknown[]): Decimal128 {
-  const texts = values.map((v) => (v instanceof Decimal128 ? v.toString() : String(toNumber(v))));
-  if (texts.some((t) => !/^-?\d+(\.\d+)?$/.test(t))) return Decimal128.fromString(String(values.reduce((a: number, v) => a + toNumber(v), 0)));
-  const scale = Math.max(...texts.map((t) => (t.split('.')[1] ?? '').length));
-  let total = 0n;
-  for (const t of texts) {
-    const [int, frac = ''] = t.replace('-', '').split('.');
-    const n = BigInt(int + frac.padEnd(scale, '0'));
-    total += t.startsWith('-') ? -n : n;
-  }
-  const neg = total < 0n;
-  const digits = (neg ? -total : total).toString().padStart(scale + 1, '0');
-  const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-  return Decimal128.fromString((neg ? '-' : '') + text);
-}
-
 function numericSum(values: unknown[]): number | Long | Decimal128 {
-  if (values.some((v) => v instanceof Decimal128)) return decimalSum(values);
-  const sum = values.reduce((a: number, v) => a + toNumber(v), 0);
-  return values.some((v) => v instanceof Long) ? Long.fromNumber(sum) : sum;
+  return add(values);
 }
 
 /** $sum / $avg accumulators over every numeric type; non-numbers are ignored as in MongoDB. */
@@ -78,3 +62,22 @@ function $avg(coll: Document[], expr: unknown, options: Options) {
 }
 
 export const accumulatorOperators = { $sum, $avg };
+
+type ExprOp = (obj: Document, expr: unknown, options: Options) => unknown;
+const original = expressionOps as unknown as Record<string, ExprOp>;
+
+/** Arithmetic expressions: Decimal128/Long operands are computed exactly; others go to mingo. */
+function arithmetic(name: string, compute: (args: unknown[]) => unknown): ExprOp {
+  return (obj, expr, options) => {
+    const args = evalExpr(obj, expr, options as never) as unknown[];
+    if (Array.isArray(args) && args.some(isWide) && args.every((a) => typeRank(a) === 3)) return compute(args);
+    return original[name](obj, expr, options);
+  };
+}
+
+export const expressionOperators = {
+  $add: arithmetic('$add', add),
+  $multiply: arithmetic('$multiply', multiply),
+  $subtract: arithmetic('$subtract', ([a, b]) => add([a, negate(b)])),
+  $divide: arithmetic('$divide', ([a, b]) => divide(a, b)),
+};

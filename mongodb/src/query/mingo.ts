@@ -11,13 +11,13 @@ import * as accumulatorOps from 'mingo/operators/accumulator';
 import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { errors } from '../errors.ts';
-import { accumulatorOperators, pipelineOperators, queryOperators } from './bson-operators.ts';
+import { accumulatorOperators, expressionOperators, pipelineOperators, queryOperators } from './bson-operators.ts';
 
 const context = Context.init({
   pipeline: { ...pipelineOps, ...pipelineOperators } as never,
   query: { ...queryOps, ...queryOperators } as never,
   projection: projectionOps as never,
-  expression: expressionOps as never,
+  expression: { ...expressionOps, ...expressionOperators } as never,
   accumulator: { ...accumulatorOps, ...accumulatorOperators } as never,
   window: windowOps as never,
 });

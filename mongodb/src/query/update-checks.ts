@@ -5,6 +5,7 @@ import { typeRank } from '../storage/bson-order.ts';
 import { bsonTypeName } from '../commands/util.ts';
 import { formatValue } from '../storage/index-store.ts';
 import { errors } from '../errors.ts';
+import { add, isWide, multiply } from './numeric.ts';
 
 const NUMERIC_OPS = new Set(['$inc', '$mul']);
 const ARRAY_OPS: Record<string, string> = { $push: 'push', $addToSet: 'addToSet', $pop: 'pop', $pull: 'pull', $pullAll: 'pullAll' };
@@ -54,5 +55,26 @@ export function checkOperatorTypes(doc: Document, ops: Document): void {
         throw errors.badValue(`The field '${path}' must be an array but is of type ${bsonTypeName(at.value)} in document ${idText(doc)}`);
       }
     }
+  }
+}
+
+/**
+ * mingo's $inc/$mul only do JS arithmetic; when the field or the operand is a Decimal128 or Long
+ * we compute the widened result ourselves and turn that path into a $set.
+ */
+export function widenNumericOps(doc: Document, ops: Document): void {
+  for (const op of ['$inc', '$mul'] as const) {
+    const spec = ops[op] as Document | undefined;
+    if (!spec) continue;
+    for (const [path, arg] of Object.entries(spec)) {
+      if (path.includes('$')) continue;
+      const at = walk(doc, path.split('.'));
+      const current = at.found ? at.value : 0;
+      if (!isWide(arg) && !isWide(current)) continue;
+      const result = op === '$inc' ? add([current, arg]) : multiply([current, arg]);
+      ops.$set = { ...(ops.$set ?? {}), [path]: result };
+      delete spec[path];
+    }
+    if (Object.keys(spec).length === 0) delete ops[op];
   }
 }

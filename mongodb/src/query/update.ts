@@ -9,7 +9,7 @@ import { cloneDoc } from '../storage/clone.ts';
 import { compareBson } from '../storage/bson-order.ts';
 import { mingoOptions, type QueryEnv } from './mingo.ts';
 import { errors } from '../errors.ts';
-import { checkOperatorTypes } from './update-checks.ts';
+import { checkOperatorTypes, widenNumericOps } from './update-checks.ts';
 
 export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
 
@@ -62,6 +62,7 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: { fil
     if (opts.inserting && onInsert) ops.$set = { ...(ops.$set ?? {}), ...onInsert };
     checkConflicts(ops);
     checkOperatorTypes(next, ops);
+    widenNumericOps(next, ops);
     if (Object.keys(ops).length) {
       try {
         applyOperators(next, ops, opts.arrayFilters, opts.filter, { cloneMode: 'deep', queryOptions: mingoOptions(opts.env) });
