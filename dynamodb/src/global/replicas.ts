@@ -80,7 +80,7 @@ export function updateReplicas(table: Table, d: UpdateTableInput, ctx: OpContext
 
 /** UpdateTable's StreamSpecification on a global table: a replica's stream cannot be disabled. */
 export function checkStreamChange(table: Table, d: UpdateTableInput): void {
-  if (d.StreamSpecification && !d.StreamSpecification.StreamEnabled && table.replicaRegions && table.replicaRegions.size > 1) {
+  if (d.StreamSpecification && !d.StreamSpecification.StreamEnabled && membersOf(table).length) {
     throw streamRequired();
   }
 }

@@ -104,9 +104,9 @@ export class Replicator {
   private onChange(change: ChangeRecord): void {
     if (change.replicated) return;
     const table = this.store.tables(change.namespace, change.region).get(change.table);
-    const group = table?.replicaRegions;
-    if (!group) return;
-    for (const member of membersOf(table!)) {
+    if (!table?.replicaRegions) return;
+    const group = table.replicaRegions;
+    for (const member of membersOf(table)) {
       const region = member.region;
       if (region === change.region) continue;
       const timer = setTimeout(() => {
