@@ -5,6 +5,9 @@
 //    through bare keep-alive HTTP (which shows the servers' own cost without the SDK's).
 // 2. Query p50/p99 latency (Limit 10, one partition) as the table grows; items are loaded with
 //    BatchWriteItem, 100 items per partition.
+// 3. The same Query run in-process against our operation handler (no HTTP, no SDK) up to
+//    --engine-max items (default 1,000,000), loaded straight into storage: the data structure's
+//    own cost, which should stay flat (O(log n + k)).
 
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
@@ -13,6 +16,7 @@ import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { startDynamo } from '../src/server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,12 +24,14 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     sizes: { type: 'string', default: '1000,10000,100000' },
     'dynalite-max': { type: 'string', default: '10000' },
+    'engine-max': { type: 'string', default: '1000000' },
   },
 });
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
 const SIZES = values.sizes.split(',').map(Number);
 const DYNALITE_MAX = Number(values['dynalite-max']);
+const ENGINE_MAX = Number(values['engine-max']);
 const PER_PARTITION = 100;
 
 interface Target {
@@ -243,4 +249,57 @@ async function main(): Promise<void> {
   for (const t of targets) await t.close();
 }
 
+/** Section 3: Query through the operation handler, table loaded directly into storage. */
+async function engine(): Promise<void> {
+  const server = await startDynamo({ port: 0, throttling: false });
+  const handler = (op: string) => server.registry.get(`DynamoDB_20120810.${op}`)!;
+  const ctx = { store: server.store, namespace: 'bench', region: 'us-east-1', operation: '' };
+  await handler('CreateTable')(
+    {
+      TableName: 'Engine',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    },
+    ctx,
+  );
+  const table = server.store.table('bench', 'us-east-1', 'Engine');
+  console.log('\n| items     | in-process Query p50 µs | p99 µs | load s |');
+  console.log('|-----------|------------------------:|-------:|-------:|');
+  let loaded = 0;
+  for (const size of [1000, 10_000, 100_000, 1_000_000].filter((n) => n <= ENGINE_MAX)) {
+    const t0 = performance.now();
+    for (let i = loaded; i < size; i++) {
+      const it = item(i);
+      table.commit({ pk: it.pk, sk: it.sk }, it);
+    }
+    const load = (performance.now() - t0) / 1000;
+    loaded = size;
+    const partitions = size / PER_PARTITION;
+    const times: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const body = {
+        TableName: 'Engine',
+        KeyConditionExpression: 'pk = :p AND sk >= :s',
+        ExpressionAttributeValues: { ':p': { S: `user#${(i * 7919) % partitions}` }, ':s': { N: '50' } },
+        Limit: 10,
+      };
+      const q0 = performance.now();
+      await handler('Query')(body, ctx);
+      times.push((performance.now() - q0) * 1000);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.floor(times.length * q)]!.toFixed(0);
+    console.log(`| ${String(size).padEnd(9)} | ${p(0.5).padStart(23)} | ${p(0.99).padStart(6)} | ${load.toFixed(1).padStart(6)} |`);
+  }
+  await server.close();
+}
+
 await main();
+await engine();

@@ -46,6 +46,8 @@ export function createTable(d: CreateTableInput, ctx: OpContext) {
   }
   if (d.StreamSpecification?.StreamEnabled) enableStream(table, d.StreamSpecification.StreamViewType as StreamViewType);
   for (const tag of d.Tags ?? []) table.tags.set(tag.Key, tag.Value);
+  table.deletionProtection = d.DeletionProtectionEnabled ?? false;
+  if (d.TableClass) table.tableClass = d.TableClass as Table['tableClass'];
   tables.set(d.TableName, table);
   ctx.note({ table: d.TableName });
   return { TableDescription: describeTable(table, 'CREATING') };

@@ -227,6 +227,19 @@ describe('DeleteTable', () => {
   });
 });
 
+describe('deletion protection', () => {
+  it('refuses to delete a protected table until protection is turned off', async () => {
+    const c = t.client('ctl12');
+    await c.send(new CreateTableCommand({ ...simple('Safe'), DeletionProtectionEnabled: true }));
+    expect((await c.send(new DescribeTableCommand({ TableName: 'Safe' }))).Table?.DeletionProtectionEnabled).toBe(true);
+    const err = await errorOf(() => c.send(new DeleteTableCommand({ TableName: 'Safe' })));
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toMatch(/protected against deletion/);
+    await c.send(new UpdateTableCommand({ TableName: 'Safe', DeletionProtectionEnabled: false }));
+    await c.send(new DeleteTableCommand({ TableName: 'Safe' }));
+  });
+});
+
 describe('tags and TTL', () => {
   it('tags, lists and untags a table by ARN', async () => {
     const c = t.client('ctl10');

@@ -46,8 +46,9 @@ export function describeTable(table: Table, status: string = table.status): Reco
     ItemCount: table.itemCount,
     TableArn: table.arn,
     TableId: table.id,
-    DeletionProtectionEnabled: false,
+    DeletionProtectionEnabled: table.deletionProtection,
   };
+  if (table.tableClass !== 'STANDARD') out.TableClassSummary = { TableClass: table.tableClass };
   if (table.billingMode === 'PAY_PER_REQUEST') {
     out.BillingModeSummary = { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdAt / 1000 };
   }

@@ -101,6 +101,8 @@ export class Table {
   readonly indexes = new Map<string, Index>();
   readonly items: SortedItems;
   stream: StreamState = { enabled: false };
+  deletionProtection = false;
+  tableClass: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS' = 'STANDARD';
   ttl?: { attribute: string; enabled: boolean };
   readonly tags = new Map<string, string>();
   activeAt: number;
