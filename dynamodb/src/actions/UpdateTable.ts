@@ -119,6 +119,8 @@ export function updateTable(d: UpdateTableInput, ctx: OpContext) {
   }
   if (d.StreamSpecification?.StreamEnabled) enableStream(table, d.StreamSpecification.StreamViewType as StreamViewType);
   else if (d.StreamSpecification) disableStream(table);
+  if (d.DeletionProtectionEnabled !== undefined) table.deletionProtection = d.DeletionProtectionEnabled;
+  if (d.TableClass) table.tableClass = d.TableClass as Table['tableClass'];
   ctx.server.throttle.forget(table);
   return { TableDescription: describeTable(table, d.ProvisionedThroughput || d.BillingMode ? 'UPDATING' : table.status) };
 }
