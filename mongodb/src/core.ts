@@ -139,6 +139,9 @@ export class ServerCore {
   readonly failPoints = new Map<string, FailPoint>();
   readonly log: (msg: string) => void;
   readonly startedAt = new Date();
+  /** Open client connections (serverStatus). */
+  readonly connections = new Set<ConnectionContext>();
+  connectionsCreated = 0;
   /** "host:port" once listening (hello's me/primary/hosts). */
   address?: string;
   constructor(options: StartOptions) {

@@ -57,7 +57,10 @@ export async function startMongo(options: StartOptions = {}): Promise<RunningMon
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    new Connection(socket, (conn, body, legacy) => dispatch(core, conn, body, legacy), core.log);
+    const conn = new Connection(socket, (c, body, legacy) => dispatch(core, c, body, legacy), core.log);
+    core.connections.add(conn);
+    core.connectionsCreated++;
+    conn.onClose(() => core.connections.delete(conn));
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -10,19 +10,19 @@ import { collName, isPlainObject, requireArray } from './util.ts';
 
 const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'hidden', 'collation', 'background', 'name', 'key', 'v', 'ns'];
 
-export function defaultIndexName(key: Document): string {
-  return Object.entries(key).map(([k, v]) => `${k}_${v}`).join('_');
-}
-
 function validateSpec(raw: unknown): IndexSpec {
   if (!isPlainObject(raw)) throw errors.typeMismatch("BSON field 'createIndexes.indexes' must hold objects");
   const key = raw.key;
   if (!isPlainObject(key) || Object.keys(key).length === 0) throw errors.cannotCreateIndex('Index keys cannot be empty.');
   for (const [f, v] of Object.entries(key)) {
+    // Hashed indexes serve equality only; we keep their keys ordered like any other index.
+    if (v === 'hashed') continue;
     if (v !== 1 && v !== -1 && !(typeof v === 'number' && v !== 0)) {
-      throw errors.cannotCreateIndex(`Error in specification { key: ${JSON.stringify(key)} } :: caused by :: Values in the index key pattern can only be numbers or 'text', '2d', '2dsphere', 'hashed' (field ${f}); only ascending/descending indexes are supported by this server`);
+      throw errors.cannotCreateIndex(`Error in specification { key: ${JSON.stringify(key)} } :: caused by :: Values in the index key pattern can only be numbers or 'text', '2d', '2dsphere', 'hashed' (field ${f}); this server supports ascending, descending and hashed keys`);
     }
   }
+  if (Object.values(key).filter((v) => v === 'hashed').length > 1) throw errors.cannotCreateIndex('A maximum of one index field is allowed to be hashed');
+  if (raw.unique && Object.values(key).includes('hashed')) throw errors.cannotCreateIndex('Currently hashed indexes cannot guarantee uniqueness. Use a regular index.');
   if (typeof raw.name !== 'string' || raw.name === '') throw errors.cannotCreateIndex("Error in specification: the index name must be a non-empty string");
   for (const k of Object.keys(raw)) {
     if (!OPTIONS.includes(k)) throw errors.invalidOptions(`Error in specification { key: ${JSON.stringify(key)}, name: "${raw.name}" } :: caused by :: The field '${k}' is not valid for an index specification.`);

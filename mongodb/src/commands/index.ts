@@ -8,6 +8,9 @@ import { configureFailPoint } from './configureFailPoint.ts';
 import { commitTransaction } from './commitTransaction.ts';
 import { connectionStatus } from './connectionStatus.ts';
 import { count } from './count.ts';
+import { dbStats } from './dbStats.ts';
+import { serverStatus } from './serverStatus.ts';
+import { getCmdLineOpts, getLog, hostInfo, whatsmyuri } from './shellSupport.ts';
 import { create } from './create.ts';
 import { createIndexes } from './createIndexes.ts';
 import { deleteCommand } from './delete.ts';
@@ -36,7 +39,7 @@ export const CORE_COMMANDS = [
   abortTransaction, aggregate, buildInfo, collMod, configureFailPoint, commitTransaction, connectionStatus, count, create, createIndexes,
   deleteCommand, distinct, drop, dropDatabase, dropIndexes, endSessions, explain, find, findAndModify, getMore,
   getParameter, hello, insert, killAllSessions, killCursors, listCollections, listDatabases, listIndexes, ping,
-  renameCollection, update,
+  renameCollection, update, dbStats, serverStatus, whatsmyuri, getLog, getCmdLineOpts, hostInfo,
 ];
 
 export function registerCoreCommands(registry: CommandRegistry): void {

@@ -95,3 +95,19 @@ describe('sort and explain', () => {
     expect(range.queryPlanner.winningPlan.stage).not.toBe('SORT');
   });
 });
+
+describe('hashed indexes and dbStats', () => {
+  it('uses a hashed index for equality but not for ranges', async () => {
+    const c = db.collection('hashed');
+    await c.insertMany(Array.from({ length: 50 }, (_, i) => ({ u: `user${i}`, n: i })));
+    await c.createIndex({ u: 'hashed' });
+    const eq = await c.find({ u: 'user7' }).explain();
+    expect(eq.queryPlanner.winningPlan.inputStage).toMatchObject({ stage: 'IXSCAN', indexName: 'u_hashed' });
+    const range = await c.find({ u: { $gt: 'user7' } }).explain();
+    expect(range.queryPlanner.winningPlan.stage).toBe('COLLSCAN');
+    await expect(c.createIndex({ n: 'hashed' }, { unique: true })).rejects.toMatchObject({ code: 67 });
+    const stats = await db.stats();
+    expect(stats.objects).toBeGreaterThanOrEqual(50);
+    expect(stats.collections).toBeGreaterThan(1);
+  });
+});

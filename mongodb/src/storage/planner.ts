@@ -26,6 +26,7 @@ export type SortSpec = Array<[string, 1 | -1]>;
  */
 function sortFromIndex(ix: IndexStore, bounds: FieldBound[] | undefined, sort: SortSpec): Pick<Plan, 'providesSort' | 'walk' | 'direction'> {
   if (!sort.length || ix.multikey || ix.spec.sparse || ix.spec.partialFilterExpression) return {};
+  if (Object.values(ix.spec.key).includes('hashed')) return {};
   let skip = 0;
   for (const b of bounds ?? []) {
     if (b.kind === 'points' && b.values.length === 1) skip++;
@@ -120,6 +121,7 @@ function boundsFor(ix: IndexStore, bounds: Map<string, FieldBound>): FieldBound[
   for (const f of ix.fields) {
     const b = bounds.get(f);
     if (!b) break;
+    if (ix.spec.key[f] === 'hashed' && b.kind === 'range') break;
     // A multikey index can't tighten a range with both ends (elements may satisfy each end).
     if (b.kind === 'range' && ix.multikey && b.lo !== undefined && b.hi !== undefined) {
       out.push({ ...b, hi: undefined });
