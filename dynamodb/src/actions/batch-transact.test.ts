@@ -19,8 +19,7 @@ const c = () => t.client('bt');
 const id = (n: number | string) => ({ id: { S: String(n) } });
 
 beforeAll(async () => {
-  // TransactWriteItems holds its items for 150 ms so concurrency can be observed.
-  t = await startTestServer({ latency: { TransactWriteItems: 150 } });
+  t = await startTestServer();
   for (const TableName of ['Accounts', 'Audit']) {
     await c().send(
       new CreateTableCommand({
@@ -136,20 +135,36 @@ describe('TransactWriteItems', () => {
   });
 
   it('cancels a concurrent transaction on the same item and refuses plain writes meanwhile', async () => {
-    const first = c().send(new TransactWriteItemsCommand({ TransactItems: transfer('1', '2', 1) }));
-    await new Promise((r) => setTimeout(r, 40));
-    const second = await errorOf(() => c().send(new TransactWriteItemsCommand({ TransactItems: transfer('2', '1', 1) })));
+    // Its own server: the transaction holds its items for 800 ms, long enough for a loaded machine.
+    const slow = await startTestServer({ latency: { TransactWriteItems: 800 } });
+    const sc = slow.client('bt');
+    await sc.send(
+      new CreateTableCommand({
+        TableName: 'Accounts',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    for (const n of ['1', '2']) await sc.send(new PutItemCommand({ TableName: 'Accounts', Item: { ...id(n), balance: { N: '50' } } }));
+    const first = sc.send(new TransactWriteItemsCommand({ TransactItems: transfer('1', '2', 1) }));
+    // Wait until the first transaction holds item 1: a failing conditional put then reports the conflict.
+    const probe = () => errorOf(() => sc.send(new PutItemCommand({ TableName: 'Accounts', Item: id(1), ConditionExpression: 'attribute_not_exists(id)' })));
+    let plain = await probe();
+    while (plain.name === 'ConditionalCheckFailedException') plain = await probe();
+    expect(plain.name).toBe('TransactionConflictException');
+    const second = await errorOf(() => sc.send(new TransactWriteItemsCommand({ TransactItems: transfer('2', '1', 1) })));
     expect(second.name).toBe('TransactionCanceledException');
     expect((second as { CancellationReasons?: Array<{ Code: string }> }).CancellationReasons?.map((r) => r.Code)).toEqual([
       'TransactionConflict',
       'TransactionConflict',
     ]);
-    const plain = await errorOf(() => c().send(new PutItemCommand({ TableName: 'Accounts', Item: { ...id(1), balance: { N: '0' } } })));
-    expect(plain.name).toBe('TransactionConflictException');
-    const read = await errorOf(() => c().send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: 'Accounts', Key: id(2) } }] })));
+    const read = await errorOf(() => sc.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: 'Accounts', Key: id(2) } }] })));
     expect(read.name).toBe('TransactionCanceledException');
     await first;
-    expect([await balance('1'), await balance('2')]).toEqual(['79', '121']);
+    const balanceOf = async (n: string) => (await sc.send(new GetItemCommand({ TableName: 'Accounts', Key: id(n) }))).Item?.balance?.N;
+    expect([await balanceOf('1'), await balanceOf('2')]).toEqual(['49', '51']);
+    await slow.close();
   });
 });
 
@@ -165,7 +180,7 @@ describe('TransactGetItems', () => {
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    expect(res.Responses?.[0]?.Item).toEqual({ balance: { N: '121' } });
+    expect(res.Responses?.[0]?.Item).toEqual({ balance: { N: '120' } });
     expect(res.Responses?.[1]?.Item).toBeUndefined();
     expect(res.Responses?.[2]?.Item?.what).toEqual({ S: 'open' });
     // Transactional reads cost 2 units per item (4 KB).
