@@ -13,7 +13,6 @@ export const collMod: CommandSpec = {
     const c = inv.core.storage.collection(inv.db, coll);
     if (!c) throw errors.namespaceNotFound(`ns does not exist: ${inv.db}.${coll}`);
     const validator = optDoc(inv, 'validator');
-    if (validator && JSON.stringify(validator).includes('$jsonSchema')) throw errors.notImplemented('$jsonSchema validators are not supported by this server');
     if (validator) compileFilter(validator);
     c.setValidation(validator, inv.body.validationLevel as string | undefined, inv.body.validationAction as string | undefined);
     const index = optDoc(inv, 'index');

@@ -1,6 +1,6 @@
 // create: https://www.mongodb.com/docs/manual/reference/command/create/
-// Capped collections, read-only views and query-operator validators are supported; timeseries,
-// clustered collections and $jsonSchema validators are refused.
+// Capped collections, read-only views and validators (query operators and $jsonSchema) are
+// supported; timeseries and clustered collections are refused.
 import type { CommandSpec } from '../core.ts';
 import { errors } from '../errors.ts';
 import { compileFilter } from '../query/mingo.ts';
@@ -31,7 +31,6 @@ export const create: CommandSpec = {
     const max = optNumber(inv, 'max');
     if (capped && (size === undefined || size <= 0)) throw errors.invalidOptions('the size field is required when creating a capped collection');
     const validator = optDoc(inv, 'validator');
-    if (validator && JSON.stringify(validator).includes('$jsonSchema')) throw errors.notImplemented('$jsonSchema validators are not supported by this server');
     if (validator) compileFilter(validator);
     const existing = inv.core.storage.collection(inv.db, coll);
     if (existing) {

@@ -197,3 +197,29 @@ describe('CRUD through the official driver', () => {
     await expect(db.collection('people').find({}, { collation: { locale: 'fr' } }).toArray()).rejects.toMatchObject({ code: 238 });
   });
 });
+
+describe('schema validation', () => {
+  it('enforces $jsonSchema validators on insert and update', async () => {
+    await db.createCollection('products', {
+      validator: {
+        $jsonSchema: {
+          bsonType: 'object',
+          required: ['name', 'price'],
+          properties: {
+            name: { bsonType: 'string', minLength: 2 },
+            price: { bsonType: ['int', 'double', 'decimal'], minimum: 0 },
+            tags: { bsonType: 'array', items: { bsonType: 'string' } },
+          },
+        },
+      },
+    });
+    const c = db.collection('products');
+    await c.insertOne({ name: 'pen', price: 1.5, tags: ['office'] });
+    await expect(c.insertOne({ name: 'x', price: 1 })).rejects.toMatchObject({ code: 121, codeName: 'DocumentValidationFailure' });
+    await expect(c.insertOne({ name: 'cup' })).rejects.toMatchObject({ code: 121 });
+    await expect(c.updateOne({ name: 'pen' }, { $set: { price: -1 } })).rejects.toMatchObject({ code: 121 });
+    await expect(c.updateOne({ name: 'pen' }, { $push: { tags: 5 } } as never)).rejects.toMatchObject({ code: 121 });
+    expect(await c.countDocuments({ $jsonSchema: { required: ['tags'] } })).toBe(1);
+    await expect(db.createCollection('bad', { validator: { $jsonSchema: { format: 'x' } } })).rejects.toMatchObject({ code: 9 });
+  });
+});

@@ -10,7 +10,8 @@ import * as expressionOps from 'mingo/operators/expression';
 import * as accumulatorOps from 'mingo/operators/accumulator';
 import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
-import { errors } from '../errors.ts';
+import { CommandError, errors } from '../errors.ts';
+import { jsonSchemaValidator } from './json-schema.ts';
 import { accumulatorOperators, expressionOperators, pipelineOperators, queryOperators } from './bson-operators.ts';
 
 const context = Context.init({
@@ -42,6 +43,7 @@ export function mingoOptions(env: QueryEnv = {}): Partial<Options> {
     processingMode: env.cloneInput ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
     variables: env.variables,
     collectionResolver: env.resolve,
+    jsonSchemaValidator: jsonSchemaValidator as Options['jsonSchemaValidator'],
   };
 }
 
@@ -50,6 +52,7 @@ export function compileFilter(filter: Document | undefined, env: QueryEnv = {}):
   try {
     return new Query(filter ?? {}, mingoOptions(env));
   } catch (e) {
+    if (e instanceof CommandError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     const unknown = /unknown query operator (\$\w+)/.exec(msg);
     throw errors.badValue(unknown ? `unknown operator: ${unknown[1]}` : msg);
