@@ -4,7 +4,7 @@
 //
 //   node scripts/bench-grading.ts [--rounds 20] [--seconds 10] [--warm 2] [--labs a,b]
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { createEngine } from '../labs/engine/engine.ts';
@@ -28,6 +28,14 @@ const pct = (xs: number[], p: number): number => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** CPU ms used by this process plus its reaped children (the learner processes), from /proc. */
+function cpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  // utime, stime, cutime, cstime are fields 14–17 (1-based) of proc(5); [1] here is field 3.
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+  return (ticks * 1000) / 100;
+}
+
 const engine = await createEngine({ backend: 'embedded', warmProcesses: Number(values.warm) });
 const report: Record<string, unknown> = { date: new Date().toISOString(), cpus: cpus().length, loadavgBefore: loadavg().map((x) => +x.toFixed(2)), warm: Number(values.warm) };
 
@@ -39,6 +47,7 @@ try {
     await engine.submit(id, code, { learner: 'bench-latency' });
     await sleep(1500);
     const times: number[] = [];
+    const cpu0 = cpuMs();
     for (let i = 0; i < rounds; i++) {
       const t0 = performance.now();
       const r = await engine.submit(id, code, { learner: 'bench-latency' });
@@ -47,8 +56,10 @@ try {
       // A learner does not resubmit instantly: give the pool time to refill, as in real use.
       await sleep(300);
     }
-    latency[id] = { p50: pct(times, 50), p95: pct(times, 95), min: pct(times, 0), max: pct(times, 100), n: times.length };
-    console.log(`${id}: warm latency p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms (n=${times.length})`);
+    // Includes the pool's refills: one learner process spawned per grading.
+    const cpuPerGrading = Math.round((cpuMs() - cpu0) / rounds);
+    latency[id] = { p50: pct(times, 50), p95: pct(times, 95), min: pct(times, 0), max: pct(times, 100), n: times.length, cpuMsPerGrading: cpuPerGrading };
+    console.log(`${id}: warm latency p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms, min ${pct(times, 0)} ms (n=${times.length}); CPU per grading ${cpuPerGrading} ms (engine + learner process, databases excluded)`);
   }
   report.latency = latency;
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MAX_CODE_BYTES, UnknownLabError, type Engine, type EngineOptions, type LearnerId, type PublicLab } from './api.ts';
 import { packagesFor } from './compile/allowed.ts';
+import type { BackendName } from './contracts/manifest.ts';
 import { loadCatalog, type Catalog, type Lab } from './catalog/load.ts';
 import { bundleHarness } from './sandbox/bundle.ts';
 import { grade } from './grader/submit.ts';
@@ -20,9 +21,12 @@ import { DEFAULT_LABS_DIR, DEFAULT_STATE_DIR, NODE_MODULES } from './paths.ts';
 /** Idle learner processes kept per driver set. */
 const DEFAULT_WARM = 2;
 
-/** Module URLs of the lab's drivers, for the warm pool to import ahead of time. */
+/** Drivers worth importing ahead of time; the others (postgres.js, Streams) load on demand. */
+const PRELOAD = new Set(['pg', 'redis', 'mongodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+
+/** Module URLs of the lab's main drivers, for the warm pool to import ahead of time. */
 function preloadFor(packages: readonly string[]): string[] {
-  return packages.flatMap((p) => {
+  return packages.filter((p) => PRELOAD.has(p)).flatMap((p) => {
     try {
       return [import.meta.resolve(p)];
     } catch {
@@ -37,6 +41,8 @@ export interface KeyspaceEngine extends Engine {
   problems(): Catalog['problems'];
   /** The loaded lab (trusted parts included); throws UnknownLabError. */
   trustedLab(id: string): Lab;
+  /** Start backends now (all by default) instead of on first need; rejects if one fails. */
+  startBackends(names?: BackendName[]): Promise<void>;
 }
 
 /** Serializes work per key; different keys run concurrently. */
@@ -106,6 +112,7 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
       return queue(o.learner, () => grade(host, provider, { lab, code, learner: o.learner, signal: o.signal }));
     },
     backends: () => provider.info(),
+    startBackends: (names = ['postgres', 'mongo', 'redis', 'dynamodb']) => provider.start(names),
     close() {
       closed ??= (async () => {
         process.removeListener('SIGINT', onSignal);

@@ -34,6 +34,10 @@ export class ComposedProvider implements Provider {
     return p;
   }
 
+  async start(names: readonly BackendName[]): Promise<void> {
+    await Promise.all(names.map((n) => this.ensure(n)));
+  }
+
   async acquire(names: readonly BackendName[], learner: LearnerId): Promise<Namespaces> {
     await Promise.all(names.map((n) => this.ensure(n)));
     const parts = await Promise.all(names.map((n) => this.services.get(n)!.namespace(learner)));

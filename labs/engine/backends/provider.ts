@@ -35,6 +35,8 @@ export interface BackendService {
 export interface Provider {
   readonly kind: 'embedded' | 'docker';
   acquire(names: readonly BackendName[], learner: LearnerId): Promise<Namespaces>;
+  /** Start backends now instead of on first need. */
+  start(names: readonly BackendName[]): Promise<void>;
   info(): BackendInfo[];
   close(): Promise<void>;
 }

@@ -15,16 +15,23 @@ export type Command = (input: CommandInput) => Promise<number>;
 /** Open the engine; backend start messages drive a spinner. Close it when done. */
 export async function openEngine(): Promise<KeyspaceEngine> {
   let spin: ReturnType<typeof spinner> | null = null;
-  const engine = await createEngine({
+  const starting = new Set<string>();
+  // Messages are "starting <name> (…)…" then "<name> is running"; several may overlap.
+  return createEngine({
     onProgress(m) {
-      if (m.startsWith('starting')) spin = spinner(m);
+      const name = /^starting (\S+)/.exec(m)?.[1] ?? /^(\S+) is running/.exec(m)?.[1];
+      if (!name) return;
+      if (m.startsWith('starting')) starting.add(name);
+      else starting.delete(name);
+      const text = `starting ${[...starting].join(', ')}…`;
+      if (starting.size && !spin) spin = spinner(text);
+      else if (starting.size) spin?.update(text);
       else {
-        (spin as ReturnType<typeof spinner> | null)?.stop();
+        spin?.stop();
         spin = null;
       }
     },
   });
-  return engine;
 }
 
 export const workspace = (): Workspace => new Workspace(DEFAULT_STATE_DIR);

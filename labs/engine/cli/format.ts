@@ -25,8 +25,8 @@ export function spinner(text: string): { update(t: string): void; stop(final?: s
   if (!tty) process.stderr.write(`${text}\n`);
   return {
     update(t) {
+      if (!tty && t !== current) process.stderr.write(`${t}\n`);
       current = t;
-      if (!tty) process.stderr.write(`${t}\n`);
     },
     stop(final) {
       if (timer) clearInterval(timer);

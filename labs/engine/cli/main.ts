@@ -20,7 +20,7 @@ const USAGE = `Usage: keyspace <command>
   watch <lab> [--file f]    re-grade on every save
   hint <lab> [n]            show hint n (default: the next one)
   verify [lab…]             prove labs are gradeable (solution passes, starter and wrong/* fail)
-  backends                  show which databases run where
+  backends [start]          show which databases run where (start: start them now)
   start                     start the course site
 
 Options: --backend auto|embedded|docker (or KEYSPACE_BACKEND)`;

@@ -20,10 +20,10 @@ afterAll(() => engine?.close());
 
 const submit = (code: string, lab = 't-answer') => engine.submit(lab, code, { learner: `hostile-${Math.random()}` });
 
-/** Learner processes still alive (their harness runs from our temp dir). */
+/** This engine's learner processes still alive: our children running the harness. */
 function harnessProcesses(): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.includes('harness.mjs') && l.includes('--permission'));
+  const out = execFileSync('ps', ['-eo', 'ppid,pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l.trim().startsWith(`${process.pid} `) && l.includes('harness.mjs'));
 }
 
 describe('grading hostile code', () => {

@@ -76,12 +76,13 @@ export class LearnerProcess {
     this.child.on('message', (m: unknown) => this.onMessage(m));
     this.child.once('error', (e) => this.die('spawn', msg.spawnFailed(e.message)));
     this.child.once('close', (code, signal) => this.onExit(code, signal));
-    this.watchdog = setInterval(() => void this.checkRss(), RSS_POLL_MS);
   }
 
   /** Deliver settings and import the learner module; resolves with its exported function names. The time limit starts now. */
   init(init: InitMessage, timeLimitMs = this.limits.timeLimitMs): Promise<string[]> {
     this.limits = { ...this.limits, timeLimitMs };
+    // Idle pooled processes run no learner code: watch memory only from now on.
+    this.watchdog = setInterval(() => void this.checkRss(), RSS_POLL_MS);
     // Until the harness says learner code is loading, only Node and the drivers are starting.
     this.timer = setTimeout(() => this.die('spawn', msg.spawnFailed(`no answer within ${STARTUP_MS / 1000} s`)), STARTUP_MS);
     return new Promise<string[]>((resolve, reject) => {
