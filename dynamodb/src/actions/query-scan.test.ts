@@ -2,6 +2,8 @@
 // bytes, B bytewise), ScanIndexForward, Limit/paging, filters (Count vs ScannedCount), Select,
 // indexes with projections, the 1 MB page limit, parallel scan segments.
 import {
+  paginateQuery,
+  paginateScan,
   BatchWriteItemCommand,
   CreateTableCommand,
   PutItemCommand,
@@ -144,6 +146,18 @@ describe('Query paging, filters and Select', () => {
       const all = ['-10', '-2.5', '0', '1', '2', '9', '10', '100', '1000'];
       expect(seen).toEqual(forward ? all : [...all].reverse());
     }
+  });
+
+  it('works with the SDK paginators', async () => {
+    const pages = [];
+    for await (const page of paginateQuery({ client: c(), pageSize: 2 }, { TableName: 'Events', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'p1' } } })) {
+      pages.push(page.Items!.length);
+    }
+    // 9 items in pages of 2: the fifth page holds one item.
+    expect(pages).toEqual([2, 2, 2, 2, 1]);
+    let scanned = 0;
+    for await (const page of paginateScan({ client: c(), pageSize: 4 }, { TableName: 'Strings' })) scanned += page.Count!;
+    expect(scanned).toBe(10);
   });
 
   it('counts before the filter in ScannedCount and after it in Count', async () => {
