@@ -220,6 +220,8 @@ describe('schema validation', () => {
     await expect(c.updateOne({ name: 'pen' }, { $set: { price: -1 } })).rejects.toMatchObject({ code: 121 });
     await expect(c.updateOne({ name: 'pen' }, { $push: { tags: 5 } } as never)).rejects.toMatchObject({ code: 121 });
     expect(await c.countDocuments({ $jsonSchema: { required: ['tags'] } })).toBe(1);
+    await c.insertOne({ name: 'x' }, { bypassDocumentValidation: true });
+    expect(await c.countDocuments()).toBe(2);
     await expect(db.createCollection('bad', { validator: { $jsonSchema: { format: 'x' } } })).rejects.toMatchObject({ code: 9 });
   });
 });

@@ -8,7 +8,8 @@ import { validateCollectionName } from '../storage/storage.ts';
 import { toNumber, typeRank } from '../storage/bson-order.ts';
 import { evalLet } from '../query/mingo.ts';
 
-export const view = (inv: CommandInvocation): DataView => new DataView(inv.core, inv.txn);
+export const view = (inv: CommandInvocation): DataView =>
+  new DataView(inv.core, inv.txn, { bypassValidation: inv.body.bypassDocumentValidation === true });
 
 /** The collection name given as the command's first field. */
 export function collName(inv: CommandInvocation): string {

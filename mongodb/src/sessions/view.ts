@@ -32,9 +32,12 @@ export interface ScanOutput {
 export class DataView {
   readonly core: ServerCore;
   readonly txn?: Transaction;
-  constructor(core: ServerCore, txn?: Transaction) {
+  /** bypassDocumentValidation: writes skip the collection validator. */
+  readonly bypassValidation: boolean;
+  constructor(core: ServerCore, txn?: Transaction, opts: { bypassValidation?: boolean } = {}) {
     this.core = core;
     this.txn = txn;
+    this.bypassValidation = opts.bypassValidation ?? false;
   }
 
   collection(db: string, coll: string): Collection | undefined {
@@ -121,6 +124,7 @@ export class DataView {
   insert(db: string, coll: string, doc: Document): void {
     const c = this.core.storage.createCollection(db, coll, {}, true);
     const id = keyString(doc._id);
+    if (!this.bypassValidation) c.validate(doc);
     if (this.txn) {
       const overlay = this.txn.overlay(c.ns);
       // Visible to us: our own write if we made one, else the snapshot (or a later commit,
@@ -144,6 +148,7 @@ export class DataView {
 
   replace(db: string, coll: string, id: string, before: Document, after: Document, kind: 'update' | 'replace'): void {
     const c = this.writable(db, coll);
+    if (!this.bypassValidation) c.validate(after);
     if (this.txn) {
       this.txn.lock(c, id);
       this.checkTxnUnique(c, after, id);

@@ -82,11 +82,15 @@ export class Collection {
     }
   }
 
-  /** Validates a document against the collection validator and unique indexes (without writing). */
-  check(doc: Document, id: string, ignore?: Set<string>): void {
+  /** Schema validation (collection validator); writers skip it for bypassDocumentValidation. */
+  validate(doc: Document): void {
     if (this.validator && this.options.validationAction !== 'warn' && !this.validator.test(doc)) {
       throw errors.documentValidationFailure('Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName: '$and', clausesNotSatisfied: [] } } });
     }
+  }
+
+  /** Checks unique indexes for `doc` (without writing); `ignore` lists ids being rewritten. */
+  check(doc: Document, id: string, ignore?: Set<string>): void {
     for (const ix of this.indexes.values()) ix.check(doc, id, ignore);
   }
 
