@@ -3,9 +3,6 @@
 
 export const KNOWN_MISMATCHES = new Map<string, string>([
   ["Query: eight constraint violations together", 'D1 (core): AWS lists these errors in an internal hash order that is not reproduced'],
-  ["Scan: redundant parentheses", 'D2 (expressions)'],
-  ["Scan: unknown function", 'D2 (expressions)'],
-  ["Scan: attribute_exists on a value", 'D2 (expressions)'],
   ["CreateTable: no TableName", 'D1 (core): kept; current constraint-style message (recorded text predates ARN table names)'],
   ["CreateTable: empty TableName", 'D1 (core): kept; current constraint-style message (recorded text predates ARN table names)'],
   ["CreateTable: long TableName", 'D1 (core): kept; current constraint-style message (recorded text predates ARN table names)'],

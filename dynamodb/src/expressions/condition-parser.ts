@@ -10,10 +10,12 @@
 //               | operand "BETWEEN" operand "AND" operand
 //               | operand "IN" "(" operand ("," operand)* ")"
 //               | function                       a boolean function on its own
-//   operand    := path | :value | function       only size() is allowed as an operand
+//   operand    := "(" operand ")" | path | :value | function   only size() is allowed as an operand
 //
+// A "(" that opens a condition is told from one that opens an operand by the token after
+// its ")": only an operand is followed by a comparator, BETWEEN or IN.
 // Syntax errors throw at once; semantic problems are collected and the first by category
-// is reported, in the order DynamoDB uses (see ORDER).
+// is reported, in the order DynamoDB uses (see ORDER and CONDITION_ORDER).
 
 import { invalidExpression } from '../errors.ts';
 import { compareValues } from './compare.ts';
@@ -42,24 +44,24 @@ export type ConditionKind = 'ConditionExpression' | 'FilterExpression' | 'KeyCon
 const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN']);
 
-/** Which problem DynamoDB reports when an expression has several (dynalite's recorded order). */
-const ORDER = [
-  'parens',
-  'unknownFunction',
-  'misusedFunction',
-  'reserved',
-  'tooManyOperands',
-  'attrName',
-  'attrValue',
-  'operand',
-  'distinct',
-  'function',
-  'tooManyOperators',
-];
+/**
+ * Which problem DynamoDB reports when an expression has several (the order recorded in
+ * dynalite's db/conditionParser.pegjs, checkErrors). 'condition' stands for CONDITION_ORDER.
+ */
+const ORDER = ['parens', 'unknownFunction', 'misusedFunction', 'reserved', 'tooManyOperands', 'condition', 'tooManyOperators'];
+
+/**
+ * Problems judged per condition (dynalite's checkConditionErrors): the first complete
+ * condition with any of them decides, so `attribute_exists(:a) and a=a` reports the path
+ * error of the first condition, not the distinct-operands error of the second.
+ */
+const CONDITION_ORDER = ['attrName', 'attrValue', 'operand', 'distinct', 'function'];
 
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-expression-parameters
 const MAX_IN_OPERANDS = 100;
 const MAX_OPERATORS = 300;
+
+const REDUNDANT_PARENS = 'The expression has redundant parentheses;';
 
 class ConditionParser {
   readonly ts: TokenStream;
@@ -80,6 +82,7 @@ class ConditionParser {
     if (this.operators > MAX_OPERATORS) {
       this.issues.add('tooManyOperators', `The expression contains too many operators; operator count: ${this.operators}`);
     }
+    this.issues.settle('condition', CONDITION_ORDER);
     this.issues.throwFirst(this.ts.kind, ORDER);
     return cond;
   }
@@ -112,13 +115,36 @@ class ConditionParser {
 
   primary(): Condition {
     const { ts, issues } = this;
-    if (ts.accept('(')) {
+    if (ts.is('(') && !this.operandInParens()) {
+      ts.next();
       const inner = this.or();
       ts.expect(')');
-      if (this.grouped.has(inner)) issues.add('parens', 'The expression has redundant parentheses;');
+      if (this.grouped.has(inner)) issues.add('parens', REDUNDANT_PARENS);
       this.grouped.add(inner);
       return inner;
     }
+    const cond = this.comparison();
+    issues.settle('condition', CONDITION_ORDER);
+    return cond;
+  }
+
+  /** At a "(": whether the token after its matching ")" continues an operand. */
+  operandInParens(): boolean {
+    const { ts } = this;
+    let depth = 0;
+    for (let i = 0; ts.peek(i); i++) {
+      if (ts.is('(', i)) depth++;
+      else if (ts.is(')', i) && --depth === 0) {
+        const after = ts.peek(i + 1);
+        return (after?.kind === 'op' && COMPARATORS.has(after.text)) || ts.is('BETWEEN', i + 1) || ts.is('IN', i + 1);
+      }
+    }
+    return false;
+  }
+
+  /** A comparison, BETWEEN, IN or a boolean function on its own. */
+  comparison(): Condition {
+    const { ts, issues } = this;
     const left = this.operand();
     const t = ts.peek();
     if (t?.kind === 'op' && COMPARATORS.has(t.text)) {
@@ -163,6 +189,13 @@ class ConditionParser {
 
   operand(): Operand {
     const { ts } = this;
+    if (ts.accept('(')) {
+      // `(a)` is allowed, `((a))` is not; a function's own parentheses do not count.
+      if (ts.is('(')) this.issues.add('parens', REDUNDANT_PARENS);
+      const inner = this.operand();
+      ts.expect(')');
+      return inner;
+    }
     const t = ts.peek();
     if (t?.kind === 'attrValue') return parseValue(ts, this.ctx, this.issues);
     if (t?.kind === 'name' && ts.is('(', 1)) return this.call();

@@ -224,6 +224,40 @@ describe('condition semantic errors', () => {
     expect(parseError('#x = :s AND status = :s')).toBe('Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status');
   });
 
+  it('reports redundant parentheses around an operand before a repeated path', () => {
+    expect(parseError('a=a and a > ((views))', { kind: 'FilterExpression' })).toBe('Invalid FilterExpression: The expression has redundant parentheses;');
+    expect(parseError('((size(a))) > :n')).toBe('Invalid ConditionExpression: The expression has redundant parentheses;');
+    expect(parseError('a IN (((:s)), :n)')).toBe('Invalid ConditionExpression: The expression has redundant parentheses;');
+  });
+
+  it('does not count a function call\'s own parentheses as redundant', () => {
+    expect(parseError('a=a and whatever((:things)) > a', { kind: 'FilterExpression' })).toBe('Invalid FilterExpression: Invalid function name; function: whatever');
+    const ctx = new ExprContext(undefined, values);
+    expect(() => parseCondition('begins_with((a), (:pre))', ctx)).not.toThrow();
+  });
+
+  it('reports the problem of the first faulty condition, not the highest-ranked one', () => {
+    const only = { ':a': { S: '1' } };
+    expect(parseError('attribute_exists(:a) and a=a', { values: only, kind: 'FilterExpression' })).toBe(
+      'Invalid FilterExpression: Operator or function requires a document path; operator or function: attribute_exists',
+    );
+    expect(parseError('a=a and attribute_exists(:a)', { values: only })).toBe(
+      'Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]',
+    );
+    // Within one condition the ranking still holds: an undefined value before a repeated path.
+    expect(parseError('contains(a, a) AND b = :nope', { values: only })).toBe(
+      'Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: contains, first operand: [a]',
+    );
+    expect(parseError('begins_with(a, :nope) = a', { values: only })).toBe(
+      'Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: begins_with',
+    );
+  });
+
+  it('evaluates parenthesised operands like bare ones', () => {
+    expect(ev('(str) = :s AND (num) BETWEEN (:n) AND :n2 AND (size(lst)) = :three')).toBe(true);
+    expect(ev('NOT (str) IN ((:s2), :s)')).toBe(false);
+  });
+
   it('accepts single parentheses around parts and the whole', () => {
     const ctx = new ExprContext(undefined, values);
     expect(() => parseCondition('(a = :s) AND (b = :s)', ctx)).not.toThrow();

@@ -77,6 +77,17 @@ export class Issues {
     return this.first.has(category);
   }
 
+  /**
+   * Fixes, once, the message of `category` to the first problem of `order` found so far.
+   * DynamoDB judges some problems per condition: the first condition that has any of them
+   * decides which is reported, even if a later condition has one earlier in `order`.
+   */
+  settle(category: string, order: readonly string[]): void {
+    if (this.first.has(category)) return;
+    const found = order.find((c) => this.first.has(c));
+    if (found !== undefined) this.first.set(category, this.first.get(found)!);
+  }
+
   throwFirst(kind: string, order: readonly string[]): void {
     for (const category of order) {
       const message = this.first.get(category);
