@@ -73,9 +73,10 @@ export class DataView {
     }
     const sorted = sort.length === 0 || !!plan.walk;
     const limit = sorted && opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const matchAll = !filter || Object.keys(filter).length === 0;
     for (const entry of candidates) {
       stats.docsExamined++;
-      if (query.test(entry[1])) {
+      if (matchAll || query.test(entry[1])) {
         out.push(entry);
         if (out.length >= limit) break;
       }

@@ -163,7 +163,6 @@ export class IndexStore {
       } else i = this.lowerBound(prefix, false);
       for (; i < this.entries.length; i++) {
         const e = this.entries[i];
-        keysExamined++;
         let same = true;
         for (let f = 0; f < n && same; f++) same = compareBson(e.key[f], prefix[f]) === 0;
         if (!same) break;
@@ -175,6 +174,7 @@ export class IndexStore {
             if (c > 0 || (c === 0 && !last.hiInc)) break;
           }
         }
+        keysExamined++;
         ids.push(e.id);
       }
     }
