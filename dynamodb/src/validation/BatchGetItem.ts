@@ -2,7 +2,8 @@
 
 import { validation } from '../errors.ts';
 import { TABLE_KEYS, type BatchGetInput } from './batch.ts';
-import { ATTR_NAMES, ATTRIBUTES_TO_GET, KEY, RETURN_CONSUMED, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, ATTRIBUTES_TO_GET, KEY, RETURN_CONSUMED } from './shapes.ts';
 import { checkExpressionParams, checkNoDuplicates, checkValues } from './values.ts';
 
 export function validateBatchGet(body: Record<string, unknown>): BatchGetInput {

@@ -3,7 +3,8 @@
 import { itemSize } from '../capacity.ts';
 import { validation } from '../errors.ts';
 import { TABLE_KEYS, type BatchWriteInput } from './batch.ts';
-import { ITEM, KEY, RETURN_CONSUMED, RETURN_METRICS, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ITEM, KEY, RETURN_CONSUMED, RETURN_METRICS } from './shapes.ts';
 import { checkValues } from './values.ts';
 
 export function validateBatchWrite(body: Record<string, unknown>, server?: { maxItemBytes: number }): BatchWriteInput {

@@ -3,17 +3,8 @@
 import { validation } from '../errors.ts';
 import type { AttributeDefinition, BillingMode, KeySchema } from '../types.ts';
 import { checkGlobalIndex, checkKeySchema, checkLocalIndex, type IndexSpec } from './indexes.ts';
-import {
-  INDEX_NAME,
-  KEY_SCHEMA,
-  PROJECTION,
-  STREAM_SPEC,
-  TABLE_NAME,
-  TAGS,
-  THROUGHPUT,
-  validateShape,
-  type Fields,
-} from './schema.ts';
+import { validateShape, type Fields } from './schema.ts';
+import { INDEX_NAME, KEY_SCHEMA, PROJECTION, STREAM_SPEC, TABLE_NAME, TAGS, THROUGHPUT } from './shapes.ts';
 
 export interface CreateTableInput {
   TableName: string;

@@ -2,19 +2,8 @@
 
 import { validation } from '../errors.ts';
 import type { DeleteItemInput } from './items.ts';
-import {
-  ATTR_NAMES,
-  ATTR_VALUES,
-  CONDITIONAL_OPERATOR,
-  EXPECTED,
-  KEY,
-  RETURN_CONSUMED,
-  RETURN_METRICS,
-  RETURN_ON_FAILURE,
-  RETURN_VALUES,
-  TABLE_NAME,
-  validateShape,
-} from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, ATTR_VALUES, CONDITIONAL_OPERATOR, EXPECTED, KEY, RETURN_CONSUMED, RETURN_METRICS, RETURN_ON_FAILURE, RETURN_VALUES, TABLE_NAME } from './shapes.ts';
 import { checkExpected, checkExpressionParams, checkValues } from './values.ts';
 
 export function validate(body: Record<string, unknown>): DeleteItemInput {

@@ -1,7 +1,8 @@
 // GetItem request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html
 
 import type { GetItemInput } from './items.ts';
-import { ATTR_NAMES, ATTRIBUTES_TO_GET, KEY, RETURN_CONSUMED, TABLE_NAME, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, ATTRIBUTES_TO_GET, KEY, RETURN_CONSUMED, TABLE_NAME } from './shapes.ts';
 import { checkExpressionParams, checkNoDuplicates, checkValues } from './values.ts';
 
 export function validate(body: Record<string, unknown>): GetItemInput {

@@ -1,6 +1,7 @@
 // ListTables request: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListTables.html
 
-import { OPTIONAL_TABLE_NAME, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { OPTIONAL_TABLE_NAME } from './shapes.ts';
 
 export function validateListTables(body: Record<string, unknown>) {
   return validateShape<{ Limit?: number; ExclusiveStartTableName?: string }>(body, {

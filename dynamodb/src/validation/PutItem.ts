@@ -4,19 +4,8 @@
 import { itemSize } from '../capacity.ts';
 import { validation } from '../errors.ts';
 import type { PutItemInput } from './items.ts';
-import {
-  ATTR_NAMES,
-  ATTR_VALUES,
-  CONDITIONAL_OPERATOR,
-  EXPECTED,
-  ITEM,
-  RETURN_CONSUMED,
-  RETURN_METRICS,
-  RETURN_ON_FAILURE,
-  RETURN_VALUES,
-  TABLE_NAME,
-  validateShape,
-} from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, ATTR_VALUES, CONDITIONAL_OPERATOR, EXPECTED, ITEM, RETURN_CONSUMED, RETURN_METRICS, RETURN_ON_FAILURE, RETURN_VALUES, TABLE_NAME } from './shapes.ts';
 import { checkExpected, checkExpressionParams, checkValues } from './values.ts';
 
 export function validate(body: Record<string, unknown>, server?: { maxItemBytes: number }): PutItemInput {

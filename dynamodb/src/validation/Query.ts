@@ -3,20 +3,8 @@
 
 import { validation } from '../errors.ts';
 import type { QueryInput } from './reads.ts';
-import {
-  ATTR_NAMES,
-  ATTR_VALUES,
-  ATTRIBUTES_TO_GET,
-  CONDITIONAL_OPERATOR,
-  CONDITIONS,
-  INDEX_NAME,
-  KEY,
-  KEY_CONDITIONS,
-  RETURN_CONSUMED,
-  SELECT,
-  TABLE_NAME,
-  validateShape,
-} from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, ATTR_VALUES, ATTRIBUTES_TO_GET, CONDITIONAL_OPERATOR, CONDITIONS, INDEX_NAME, KEY, KEY_CONDITIONS, RETURN_CONSUMED, SELECT, TABLE_NAME } from './shapes.ts';
 import { checkConditions, checkExpressionParams, checkKeyConditions, checkNoDuplicates, checkStartKeyValues } from './values.ts';
 
 export function validateQuery(body: Record<string, unknown>): QueryInput {

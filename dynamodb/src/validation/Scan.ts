@@ -2,19 +2,8 @@
 
 import { validation } from '../errors.ts';
 import type { ScanInput } from './reads.ts';
-import {
-  ATTR_NAMES,
-  ATTR_VALUES,
-  ATTRIBUTES_TO_GET,
-  CONDITIONAL_OPERATOR,
-  CONDITIONS,
-  INDEX_NAME,
-  KEY,
-  RETURN_CONSUMED,
-  SELECT,
-  TABLE_NAME,
-  validateShape,
-} from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, ATTR_VALUES, ATTRIBUTES_TO_GET, CONDITIONAL_OPERATOR, CONDITIONS, INDEX_NAME, KEY, RETURN_CONSUMED, SELECT, TABLE_NAME } from './shapes.ts';
 import { checkConditions, checkExpressionParams, checkNoDuplicates, checkStartKeyValues } from './values.ts';
 
 export function validateScan(body: Record<string, unknown>): ScanInput {

@@ -2,7 +2,8 @@
 
 import { validation } from '../errors.ts';
 import { checkArn } from './arn.ts';
-import { TAGS, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { TAGS } from './shapes.ts';
 
 export function validateTagResource(body: Record<string, unknown>) {
   const d = validateShape<{ ResourceArn: string; Tags: Array<{ Key: string; Value: string }> }>(body, {

@@ -2,7 +2,8 @@
 
 import type { CapacityMode } from '../capacity.ts';
 import type { Key } from '../types.ts';
-import { ATTR_NAMES, KEY, RETURN_CONSUMED, TABLE_NAME, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, KEY, RETURN_CONSUMED, TABLE_NAME } from './shapes.ts';
 
 export interface TransactGetInput {
   TransactItems: Array<{ Get: { TableName: string; Key: Key; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } }>;

@@ -2,18 +2,8 @@
 
 import type { CapacityMode } from '../capacity.ts';
 import type { DeleteItemInput, PutItemInput, UpdateItemInput } from './items.ts';
-import {
-  ATTR_NAMES,
-  ATTR_VALUES,
-  ITEM,
-  KEY,
-  RETURN_CONSUMED,
-  RETURN_METRICS,
-  RETURN_ON_FAILURE,
-  TABLE_NAME,
-  validateShape,
-  type Fields,
-} from './schema.ts';
+import { validateShape, type Fields } from './schema.ts';
+import { ATTR_NAMES, ATTR_VALUES, ITEM, KEY, RETURN_CONSUMED, RETURN_METRICS, RETURN_ON_FAILURE, TABLE_NAME } from './shapes.ts';
 
 export interface TransactWriteInput {
   TransactItems: Array<{

@@ -1,19 +1,8 @@
 // UpdateItem request checks: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html
 
 import type { UpdateItemInput } from './items.ts';
-import {
-  ATTR_NAMES,
-  ATTR_VALUES,
-  CONDITIONAL_OPERATOR,
-  EXPECTED,
-  KEY,
-  RETURN_CONSUMED,
-  RETURN_METRICS,
-  RETURN_ON_FAILURE,
-  RETURN_VALUES,
-  TABLE_NAME,
-  validateShape,
-} from './schema.ts';
+import { validateShape } from './schema.ts';
+import { ATTR_NAMES, ATTR_VALUES, CONDITIONAL_OPERATOR, EXPECTED, KEY, RETURN_CONSUMED, RETURN_METRICS, RETURN_ON_FAILURE, RETURN_VALUES, TABLE_NAME } from './shapes.ts';
 import { checkAttributeUpdates, checkExpected, checkExpressionParams, checkValues } from './values.ts';
 
 export function validate(body: Record<string, unknown>): UpdateItemInput {

@@ -4,7 +4,8 @@ import { validation } from '../errors.ts';
 import type { AttributeDefinition, BillingMode } from '../types.ts';
 import { checkThroughput } from './CreateTable.ts';
 import type { IndexSpec } from './indexes.ts';
-import { INDEX_NAME, KEY_SCHEMA, PROJECTION, STREAM_SPEC, TABLE_NAME, THROUGHPUT, validateShape, type Fields } from './schema.ts';
+import { validateShape, type Fields } from './schema.ts';
+import { INDEX_NAME, KEY_SCHEMA, PROJECTION, STREAM_SPEC, TABLE_NAME, THROUGHPUT } from './shapes.ts';
 
 type Throughput = { ReadCapacityUnits: number; WriteCapacityUnits: number };
 

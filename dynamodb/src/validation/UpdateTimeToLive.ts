@@ -1,6 +1,7 @@
 // UpdateTimeToLive request: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html
 
-import { TABLE_NAME, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { TABLE_NAME } from './shapes.ts';
 
 export function validateUpdateTtl(body: Record<string, unknown>) {
   return validateShape<{ TableName: string; TimeToLiveSpecification: { Enabled: boolean; AttributeName: string } }>(body, {

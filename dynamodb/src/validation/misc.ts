@@ -1,7 +1,8 @@
 // Requests whose only field is the table name (DescribeTable, DeleteTable,
 // DescribeTimeToLive), and requests without fields (DescribeLimits, DescribeEndpoints).
 
-import { TABLE_NAME, validateShape } from './schema.ts';
+import { validateShape } from './schema.ts';
+import { TABLE_NAME } from './shapes.ts';
 
 export const validateTableName = (body: Record<string, unknown>) => validateShape<{ TableName: string }>(body, { TableName: TABLE_NAME });
 
