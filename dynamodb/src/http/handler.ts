@@ -1,4 +1,4 @@
-// The HTTP front end, in the order DynamoDB's checks a request: size, method/content type,
+// The HTTP front end, in the order DynamoDB checks a request: size, method/content type,
 // JSON body (SerializationException), target (UnknownOperationException), authentication,
 // then the operation. Every answer carries x-amzn-RequestId and x-amz-crc32 (the SDK checks
 // the CRC32 of the body: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html#Programming.LowLevelAPI.DataIntegrity).
