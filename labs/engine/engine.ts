@@ -1,9 +1,6 @@
 // createEngine: the catalog, the sandbox host and the backend provider behind the Engine API
 // (./api.ts). Runs and submits of one learner are serialized (they share namespaces); different
 // learners run concurrently.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { MAX_CODE_BYTES, UnknownLabError, type Engine, type EngineOptions, type LearnerId, type PublicLab } from './api.ts';
 import { packagesFor } from './compile/allowed.ts';
 import type { BackendName } from './contracts/manifest.ts';
@@ -16,6 +13,7 @@ import { selectProvider } from './backends/select.ts';
 import { msg } from './errors.ts';
 import { SandboxPool } from './sandbox/pool.ts';
 import { DEFAULT_LIMITS } from './sandbox/limits.ts';
+import { createTempDir, removeTempDir, sweepStale } from './tempdirs.ts';
 import { DEFAULT_LABS_DIR, DEFAULT_STATE_DIR, NODE_MODULES } from './paths.ts';
 
 /** Idle learner processes kept per driver set. */
@@ -68,8 +66,9 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
   const onProgress = opts.onProgress ?? (() => undefined);
   const catalog = await loadCatalog(labsDir);
   const byId = new Map(catalog.labs.map((l) => [l.manifest.id, l]));
-  const baseDir = mkdtempSync(path.join(os.tmpdir(), 'keyspace-'));
-  const removeBase = (): void => rmSync(baseDir, { recursive: true, force: true });
+  sweepStale();
+  const baseDir = createTempDir();
+  const removeBase = (): void => removeTempDir(baseDir);
   process.once('exit', removeBase);
   const harness = await bundleHarness(baseDir);
   const pool = new SandboxPool({ baseDir, harness, readable: [NODE_MODULES, harness], limits: DEFAULT_LIMITS }, opts.warmProcesses ?? DEFAULT_WARM);
@@ -79,8 +78,10 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
   let closed: Promise<void> | null = null;
   // Stop databases and sandboxes on Ctrl-C / kill; exit only if nobody else handles the signal.
   const onSignal = (signal: NodeJS.Signals): void => {
+    // Counted now: other `once` handlers still listed at this point will do their own exit.
+    const others = process.listenerCount(signal);
     void engine.close().then(() => {
-      if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+      if (others === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   };
   process.once('SIGINT', onSignal);

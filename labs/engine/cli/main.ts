@@ -21,11 +21,15 @@ const USAGE = `Usage: keyspace <command>
   hint <lab> [n]            show hint n (default: the next one)
   verify [lab…]             prove labs are gradeable (solution passes, starter and wrong/* fail)
   backends [start]          show which databases run where (start: start them now)
-  start                     start the course site
+  start [--port n --host h] start the course site
 
 Options: --backend auto|embedded|docker (or KEYSPACE_BACKEND)`;
 
+// `start` hands its arguments (--port, --host) to the site's server untouched.
+const raw = process.argv.slice(2);
+const passThrough = raw[0] === 'start';
 const { values, positionals } = parseArgs({
+  args: passThrough ? ['start'] : raw,
   allowPositionals: true,
   options: { file: { type: 'string' }, backend: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 });
@@ -38,7 +42,7 @@ if (!name || values.help || !COMMANDS[name]) {
   if (values.backend) process.env.KEYSPACE_BACKEND = values.backend;
   const command = (await COMMANDS[name]()).default;
   try {
-    process.exitCode = await command({ args: rest, file: values.file });
+    process.exitCode = await command({ args: passThrough ? raw.slice(1) : rest, file: values.file });
   } catch (e) {
     console.error(bad(e instanceof Error ? e.message : String(e)));
     process.exitCode = 1;

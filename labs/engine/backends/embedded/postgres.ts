@@ -95,7 +95,6 @@ export class EmbeddedPostgresService implements BackendService {
     mkdirSync(this.stateDir, { recursive: true });
     // The postgres user (when we run as root) must traverse to both data dirs.
     chmodSync(this.stateDir, 0o755);
-    chmodSync(path.dirname(this.dataDir), 0o711);
     const password = this.superuserPassword();
     const logs: string[] = [];
     const template = await this.template(password, logs);

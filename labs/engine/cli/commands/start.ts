@@ -8,9 +8,9 @@ import type { Command } from '../context.ts';
 const start: Command = async ({ args }) => {
   const serve = path.join(REPO_ROOT, 'site', 'server', 'serve.ts');
   if (!existsSync(serve)) throw new Error(`the site server is not built yet (${path.relative(REPO_ROOT, serve)} is missing); labs still work with \`keyspace check <lab>\``);
-  const mod = (await import(pathToFileURL(serve).href)) as { default?: (argv: string[]) => Promise<unknown>; serve?: (argv: string[]) => Promise<unknown> };
-  const fn = mod.serve ?? mod.default;
-  if (typeof fn === 'function') await fn(args);
+  const mod = (await import(pathToFileURL(serve).href)) as { main?: (argv: string[]) => Promise<void> };
+  if (typeof mod.main !== 'function') throw new Error(`${path.relative(REPO_ROOT, serve)} does not export main(argv)`);
+  await mod.main(args);
   return new Promise<number>(() => undefined);
 };
 export default start;
