@@ -8,6 +8,7 @@ import { assertSimpleCollation } from '../query/mingo.ts';
 import { runMerge, runOut } from '../query/out-merge.ts';
 import { runPipeline, validatePipeline } from '../query/pipeline.ts';
 import { collName, letVars, optDoc, optNonNegative, view } from './util.ts';
+import { extractText } from '../query/text.ts';
 import { explainAggregate } from './explain.ts';
 
 /** Stages that can start a database-level aggregate ({ aggregate: 1 }). */
@@ -45,6 +46,9 @@ export const aggregate: CommandSpec = {
     else if (coll) {
       const lead = first === '$match' ? (pipeline[0].$match as Document) : undefined;
       input = v.scan(inv.db, coll, lead, { hint: inv.body.hint, env }).docs.map((e) => e[1]);
+      // The scan already applied $text (mingo has no $text); keep the rest of that $match.
+      const { text, rest } = extractText(lead);
+      if (text) stages = [{ $match: rest ?? {} }, ...stages.slice(1)];
     }
     const results = runPipeline(v, inv.db, input, stages, env);
     const ns = `${inv.db}.${coll ?? '$cmd.aggregate'}`;

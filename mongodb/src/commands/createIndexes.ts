@@ -8,7 +8,7 @@ import type { IndexSpec } from '../storage/index-store.ts';
 import { compileFilter } from '../query/mingo.ts';
 import { collName, isPlainObject, requireArray } from './util.ts';
 
-const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'hidden', 'collation', 'background', 'name', 'key', 'v', 'ns'];
+const OPTIONS = ['weights', 'default_language', 'language_override', 'textIndexVersion', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'hidden', 'collation', 'background', 'name', 'key', 'v', 'ns'];
 
 function validateSpec(raw: unknown): IndexSpec {
   if (!isPlainObject(raw)) throw errors.typeMismatch("BSON field 'createIndexes.indexes' must hold objects");
@@ -16,7 +16,7 @@ function validateSpec(raw: unknown): IndexSpec {
   if (!isPlainObject(key) || Object.keys(key).length === 0) throw errors.cannotCreateIndex('Index keys cannot be empty.');
   for (const [f, v] of Object.entries(key)) {
     // Hashed indexes serve equality only; we keep their keys ordered like any other index.
-    if (v === 'hashed') continue;
+    if (v === 'hashed' || v === 'text') continue;
     if (v !== 1 && v !== -1 && !(typeof v === 'number' && v !== 0)) {
       throw errors.cannotCreateIndex(`Error in specification { key: ${JSON.stringify(key)} } :: caused by :: Values in the index key pattern can only be numbers or 'text', '2d', '2dsphere', 'hashed' (field ${f}); this server supports ascending, descending and hashed keys`);
     }
@@ -32,9 +32,26 @@ function validateSpec(raw: unknown): IndexSpec {
   if (raw.expireAfterSeconds !== undefined && (typeof raw.expireAfterSeconds !== 'number' || raw.expireAfterSeconds < 0)) {
     throw errors.cannotCreateIndex('TTL index \'expireAfterSeconds\' option must be a non-negative number');
   }
+  if (Object.values(key).includes('text')) return textSpec(raw, key);
   const spec: IndexSpec = { v: 2, key: { ...key }, name: raw.name };
   for (const k of ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'hidden'] as const) if (raw[k] !== undefined && raw[k] !== false) spec[k] = raw[k] as never;
   return spec;
+}
+
+/** Text indexes are stored the way mongod lists them: key { _fts: "text", _ftsx: 1 } plus weights. */
+function textSpec(raw: Document, key: Document): IndexSpec {
+  const weights: Record<string, number> = {};
+  for (const [f, v] of Object.entries(key)) if (v === 'text') weights[f] = 1;
+  for (const [f, w] of Object.entries((raw.weights as Document) ?? {})) weights[f] = Number(w);
+  return {
+    v: 2,
+    key: { _fts: 'text', _ftsx: 1 },
+    name: raw.name as string,
+    weights,
+    default_language: (raw.default_language as string) ?? 'english',
+    language_override: (raw.language_override as string) ?? 'language',
+    textIndexVersion: 3,
+  };
 }
 
 const sameOptions = (a: IndexSpec, b: IndexSpec) =>
@@ -63,7 +80,9 @@ export const createIndexes: CommandSpec = {
         note = 'all indexes already exist';
         continue;
       }
-      if (sameKey) throw errors.indexOptionsConflict(`Index already exists with a different name: ${sameKey.spec.name}`);
+      if (sameKey && !spec.weights) throw errors.indexOptionsConflict(`Index already exists with a different name: ${sameKey.spec.name}`);
+      const otherText = [...c.indexes.values()].find((ix) => ix.spec.weights);
+      if (spec.weights && otherText) throw errors.indexOptionsConflict(`An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(otherText.spec)}`);
       c.createIndex(spec);
       inv.core.events.emit({ operationType: 'createIndexes', ns: { db: inv.db, coll }, clusterTime: inv.core.clock.tick() });
     }

@@ -25,6 +25,9 @@ function winningPlan(plan: Plan, filter: Document | undefined, shape: Shape = {}
 }
 
 function accessStage(plan: Plan, filter: Document | undefined): Document {
+  if (plan.textSearch && plan.index) {
+    return { stage: 'TEXT_MATCH', indexName: plan.index.spec.name, inputStage: { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: plan.index.spec.key, indexName: plan.index.spec.name, direction: 'backward' } } };
+  }
   if (!plan.index) return { stage: 'COLLSCAN', filter: filter ?? {}, direction: 'forward' };
   const ix = plan.index;
   const dir = plan.direction ?? 'forward';

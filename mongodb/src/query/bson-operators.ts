@@ -9,6 +9,8 @@ import { resolve } from 'mingo/util';
 import type { Options } from 'mingo/types';
 import { compareBson, toNumber, typeRank } from '../storage/bson-order.ts';
 import { sortDocs, validateSort } from './sort.ts';
+import { textScores } from './text.ts';
+import { errors } from '../errors.ts';
 import { add, divide, isWide, multiply, negate } from './numeric.ts';
 import * as expressionOps from 'mingo/operators/expression';
 import { evalExpr } from 'mingo/core';
@@ -75,7 +77,15 @@ function arithmetic(name: string, compute: (args: unknown[]) => unknown): ExprOp
   };
 }
 
+/** { $meta: "textScore" } in aggregation: the score the $text stage gave this document. */
+const $meta: ExprOp = (obj, expr) => {
+  if (expr === 'textScore') return textScores.get(obj) ?? 0;
+  if (expr === 'indexKey' || expr === 'searchScore') return null;
+  throw errors.badValue(`$meta: unsupported metadata '${String(expr)}'`);
+};
+
 export const expressionOperators = {
+  $meta,
   $add: arithmetic('$add', add),
   $multiply: arithmetic('$multiply', multiply),
   $subtract: arithmetic('$subtract', ([a, b]) => add([a, negate(b)])),

@@ -7,6 +7,7 @@ import { mingoOptions, type QueryEnv } from './mingo.ts';
 import { sortDocs, validateSort } from './sort.ts';
 import type { Plan } from '../storage/planner.ts';
 import { errors } from '../errors.ts';
+import { extractText, textScores } from './text.ts';
 
 export interface FindSpec {
   filter?: Document;
@@ -44,14 +45,24 @@ export function runFind(v: DataView, db: string, coll: string, spec: FindSpec): 
 }
 
 export function project(docs: Document[], projection: Document, filter: Document | undefined, env?: QueryEnv): Document[] {
+  // { field: { $meta: "textScore" } } adds the $text relevance; the rest is a normal projection.
+  const metaFields = Object.keys(projection).filter((k) => (projection[k] as Document)?.$meta === 'textScore');
+  if (metaFields.length) {
+    const rest = Object.fromEntries(Object.entries(projection).filter(([k]) => !metaFields.includes(k)));
+    const base = Object.keys(rest).length ? project(docs, rest, extractText(filter).rest, env) : docs.map((d) => ({ ...d }));
+    return base.map((d, i) => {
+      for (const f of metaFields) d[f] = textScores.get(docs[i]) ?? 0;
+      return d;
+    });
+  }
   try {
     const specs = Object.values(projection);
     if (specs.length && specs.every((v) => v && typeof v === 'object' && Object.keys(v).length === 1 && '$slice' in v)) {
       // A projection made only of $slice keeps every other field (unlike $elemMatch).
-      const sliced = new Query(filter ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, { ...projection, _id: 1 }).all() as Document[];
+      const sliced = new Query(extractText(filter).rest ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, { ...projection, _id: 1 }).all() as Document[];
       return docs.map((d, i) => ({ ...d, ...sliced[i] }));
     }
-    const out = new Query(filter ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, projection).all() as Document[];
+    const out = new Query(extractText(filter).rest ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, projection).all() as Document[];
     return out.map((d, i) => inDocumentOrder(d, docs[i]));
   } catch (e) {
     throw errors.location(31254, e instanceof Error ? e.message : String(e));

@@ -6,6 +6,8 @@ import * as pipelineOps from 'mingo/operators/pipeline';
 import type { DataView } from '../sessions/view.ts';
 import { mingoOptions, type QueryEnv } from './mingo.ts';
 import { CommandError, errors } from '../errors.ts';
+import { cloneDoc } from '../storage/clone.ts';
+import { textScores } from './text.ts';
 
 const KNOWN_STAGES = new Set([...Object.keys(pipelineOps), '$out', '$merge']);
 
@@ -34,8 +36,10 @@ const READ_ONLY_STAGES = new Set(['$match', '$group', '$sort', '$limit', '$skip'
 export function runPipeline(v: DataView, db: string, input: Document[], pipeline: Document[], env: QueryEnv = {}): Document[] {
   const resolve = (name: string) => v.scan(db, name, {}).docs.map((e) => e[1]);
   try {
-    const cloneInput = !pipeline.every((st) => READ_ONLY_STAGES.has(Object.keys(st)[0]));
-    const out = new Aggregator(pipeline, mingoOptions({ ...env, resolve, cloneInput })).run(input) as Document[];
+    // Copies are ours (not mingo's CLONE_INPUT) so a $text score follows the document.
+    const copy = !pipeline.every((st) => READ_ONLY_STAGES.has(Object.keys(st)[0]));
+    const docs = copy ? input.map(copyWithScore) : input;
+    const out = new Aggregator(pipeline, mingoOptions({ ...env, resolve })).run(docs) as Document[];
     return out.map(idFirst);
   } catch (e) {
     if (e instanceof CommandError) throw e;
@@ -56,4 +60,11 @@ function idFirst(d: Document): Document {
   if (!d || typeof d !== 'object' || !('_id' in d) || Object.keys(d)[0] === '_id') return d;
   const { _id, ...rest } = d;
   return { _id, ...rest };
+}
+
+function copyWithScore(d: Document): Document {
+  const c = cloneDoc(d);
+  const score = textScores.get(d);
+  if (score !== undefined) textScores.set(c, score);
+  return c;
 }

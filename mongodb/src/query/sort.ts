@@ -4,14 +4,18 @@ import type { Document } from 'bson';
 import { compareBson } from '../storage/bson-order.ts';
 import { pathValues } from '../storage/index-keys.ts';
 import { errors } from '../errors.ts';
+import { textScores } from './text.ts';
 
-export function validateSort(spec: unknown): Array<[string, 1 | -1]> {
+/** [path, direction] or [field, 1, 'textScore'] for { $meta: "textScore" } (best score first). */
+export type SortKey = [string, 1 | -1] | [string, 1 | -1, 'textScore'];
+
+export function validateSort(spec: unknown): SortKey[] {
   if (spec === undefined || spec === null) return [];
   if (typeof spec !== 'object' || Array.isArray(spec)) throw errors.typeMismatch(`Expected field sortto be of type object`);
   return Object.entries(spec as Document).map(([k, v]) => {
     if (v === 1 || v === -1) return [k, v];
-    if (typeof v === 'number' && (v === 1 || v === -1)) return [k, v];
-    if (v && typeof v === 'object' && '$meta' in v) throw errors.notImplemented('$meta sort is not supported');
+    if (v && typeof v === 'object' && (v as Document).$meta === 'textScore') return [k, 1, 'textScore'];
+    if (v && typeof v === 'object' && '$meta' in v) throw errors.badValue(`$meta sort by '${String((v as Document).$meta)}' is not supported`);
     throw errors.badValue('$sort key ordering must be 1 (for ascending) or -1 (for descending)');
   });
 }
@@ -25,9 +29,9 @@ function sortKey(doc: Document, path: string, dir: 1 | -1): unknown {
   return best;
 }
 
-export function sortDocs(docs: Document[], spec: Array<[string, 1 | -1]>): Document[] {
+export function sortDocs(docs: Document[], spec: SortKey[]): Document[] {
   if (spec.length === 0) return docs;
-  const keyed = docs.map((d, i) => ({ d, i, k: spec.map(([p, dir]) => sortKey(d, p, dir)) }));
+  const keyed = docs.map((d, i) => ({ d, i, k: spec.map(([p, dir, meta]) => (meta ? -(textScores.get(d) ?? 0) : sortKey(d, p, dir))) }));
   keyed.sort((a, b) => {
     for (let j = 0; j < spec.length; j++) {
       const c = compareBson(a.k[j], b.k[j]);

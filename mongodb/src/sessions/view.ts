@@ -9,6 +9,7 @@ import { executePlan, planWithHint, type Plan, type SortSpec } from '../storage/
 import { cloneDoc } from '../storage/clone.ts';
 import { compileFilter, type QueryEnv } from '../query/mingo.ts';
 import { runPipeline } from '../query/pipeline.ts';
+import { extractText, parseSearch, textScore, textScores } from '../query/text.ts';
 import type { ViewDefinition } from '../storage/storage.ts';
 import type { ChangeEvent, ServerCore } from '../core.ts';
 import type { Transaction } from './transaction.ts';
@@ -45,7 +46,9 @@ export class DataView {
   }
 
   /** Matching documents (stored objects: callers copy before mutating). */
-  scan(db: string, coll: string, filter: Document | undefined, opts: ScanOptions = {}, depth = 0): ScanOutput {
+  scan(db: string, coll: string, rawFilter: Document | undefined, opts: ScanOptions = {}, depth = 0): ScanOutput {
+    const { text, rest: filter } = extractText(rawFilter);
+    if (text) return this.scanText(db, coll, text, filter, opts);
     const stats = { keysExamined: 0, docsExamined: 0 };
     const viewDef = this.core.storage.view(db, coll);
     if (viewDef) return this.scanView(db, viewDef, filter, opts, depth);
@@ -82,6 +85,21 @@ export class DataView {
       }
     }
     return { docs: out, plan, stats, sorted: sort.length > 0 && sorted };
+  }
+
+  /** $text: documents of the rest of the filter that match the search, scored for textScore. */
+  private scanText(db: string, coll: string, text: Document, filter: Document | undefined, opts: ScanOptions): ScanOutput {
+    const ix = [...(this.collection(db, coll)?.indexes.values() ?? [])].find((i) => i.spec.weights);
+    if (!ix) throw errors.indexNotFound('text index required for $text query');
+    if (text.$caseSensitive || text.$diacriticSensitive) throw errors.notImplemented('$caseSensitive and $diacriticSensitive text search are not supported by this server');
+    const search = parseSearch(text.$search);
+    const base = this.scan(db, coll, filter, { ...opts, limit: undefined, sort: undefined });
+    const docs = base.docs.filter(([, d]) => {
+      const score = textScore(d, ix.spec, search);
+      if (score > 0) textScores.set(d, score);
+      return score > 0;
+    });
+    return { docs, plan: { index: ix, textSearch: true }, stats: base.stats };
   }
 
   /** A view is its source's documents run through its pipeline, then filtered like a collection. */

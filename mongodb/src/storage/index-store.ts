@@ -57,6 +57,8 @@ export class IndexStore {
   }
 
   private keysFor(doc: Document): unknown[][] {
+    // Text indexes are evaluated by the $text matcher (query/text.ts), not by key ranges.
+    if (this.spec.weights) return [];
     if (this.partial && !this.partial.test(doc)) return [];
     const { keys, allMissing, multikey } = indexKeys(doc, this.fields);
     if (this.spec.sparse && allMissing) return [];

@@ -14,11 +14,13 @@ export interface Plan {
   providesSort?: boolean;
   /** Execution can walk the index in sort order: forward or backward over our ascending store. */
   walk?: 'forward' | 'backward';
+  /** Plan answered a $text query (explain shows TEXT_MATCH over the text index). */
+  textSearch?: boolean;
   /** IXSCAN direction relative to the index's declared key directions (explain output). */
   direction?: 'forward' | 'backward';
 }
 
-export type SortSpec = Array<[string, 1 | -1]>;
+export type SortSpec = Array<[string, 1 | -1] | [string, 1 | -1, 'textScore']>;
 
 /**
  * Whether `ix` yields documents in `sort` order after its single-valued equality prefix, in the
@@ -42,6 +44,7 @@ function sortFromIndex(ix: IndexStore, bounds: FieldBound[] | undefined, sort: S
   const rest = (bounds ?? []).slice(skip);
   if (rest.length && rest[0].kind === 'points') return {};
   let flip: boolean | undefined;
+  if (sort.some((k) => k.length === 3)) return {};
   for (let i = 0; i < sort.length; i++) {
     const [f, dir] = sort[i];
     if (fields[i] !== f) return {};
@@ -105,7 +108,7 @@ export function planWithHint(coll: Collection, filter: Document, hint?: unknown,
   let best: Plan = {};
   let bestScore = 0;
   for (const ix of coll.indexes.values()) {
-    if (ix.spec.partialFilterExpression || ix.spec.sparse || ix.spec.hidden) continue;
+    if (ix.spec.partialFilterExpression || ix.spec.sparse || ix.spec.hidden || ix.spec.weights) continue;
     const b = boundsFor(ix, bounds);
     const order = sortFromIndex(ix, b, sort);
     if (!b && !order.providesSort) continue;
