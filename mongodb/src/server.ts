@@ -51,7 +51,10 @@ export async function startMongo(options: StartOptions = {}): Promise<RunningMon
     if (loadSnapshot(core.storage, options.dataDir)) core.log(`loaded data from ${options.dataDir}`);
     stopSaver = startSaver(core.storage, options.dataDir, core.log);
   }
-  const reaper = setInterval(() => core.sessions.reap(abort), 1000);
+  const reaper = setInterval(() => {
+    core.sessions.reap(abort);
+    core.cursors.reap();
+  }, 1000);
   reaper.unref();
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {

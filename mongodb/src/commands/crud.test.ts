@@ -193,6 +193,19 @@ describe('CRUD through the official driver', () => {
     expect(err).toMatchObject({ code: 59, codeName: 'CommandNotFound', message: "no such command: 'frobnicate'" });
   });
 
+  it('refuses server-side JavaScript ($where, $function, $accumulator)', async () => {
+    const c = db.collection('people');
+    await expect(c.find({ $where: 'this.age > 1' }).toArray()).rejects.toMatchObject({ code: 31264 });
+    await expect(c.find({ $expr: { $function: { body: 'return true', args: [], lang: 'js' } } }).toArray()).rejects.toMatchObject({ code: 31264 });
+    await expect(c.aggregate([{ $group: { _id: null, x: { $accumulator: {} } } }]).toArray()).rejects.toMatchObject({ code: 31264 });
+  });
+
+  it('closes cursors idle for ten minutes', async () => {
+    const first = await db.command({ find: 'many', batchSize: 1 });
+    expect(t.srv.core.cursors.reap(Date.now() + 11 * 60_000)).toBeGreaterThanOrEqual(1);
+    await expect(db.command({ getMore: first.cursor.id, collection: 'many' })).rejects.toMatchObject({ code: 43 });
+  });
+
   it('refuses non-simple collations', async () => {
     await expect(db.collection('people').find({}, { collation: { locale: 'fr' } }).toArray()).rejects.toMatchObject({ code: 238 });
   });

@@ -12,9 +12,13 @@ export interface OpenCursor {
   id: Long;
   ns: string;
   source: ServerCursorSource;
-  /** The lsid (as hex) the cursor was opened under, checked by getMore. */
+  /** The lsid (as hex) the cursor was opened under. */
   owner?: string;
+  lastUsed: number;
 }
+
+/** Idle cursors are closed after cursorTimeoutMillis (10 minutes), as mongod does. */
+const CURSOR_TIMEOUT_MS = 10 * 60_000;
 
 /** A cursor over an already-computed result list (find, aggregate, listCollections...). */
 export class ArraySource implements ServerCursorSource {
@@ -51,11 +55,21 @@ export class CursorRegistry {
 
   open(source: ServerCursorSource, owner?: string): Long {
     const id = Long.fromBigInt(++this.nextId);
-    this.cursors.set(id.toString(), { id, ns: source.ns, source, owner });
+    this.cursors.set(id.toString(), { id, ns: source.ns, source, owner, lastUsed: Date.now() });
     return id;
   }
   get(id: Long | number | bigint): OpenCursor | undefined {
-    return this.cursors.get(String(id));
+    const c = this.cursors.get(String(id));
+    if (c) c.lastUsed = Date.now();
+    return c;
+  }
+
+  reap(now = Date.now()): number {
+    let n = 0;
+    for (const c of [...this.cursors.values()]) {
+      if (now - c.lastUsed > CURSOR_TIMEOUT_MS) n += Number(this.close(c.id));
+    }
+    return n;
   }
   close(id: Long | number | bigint): boolean {
     const c = this.cursors.get(String(id));

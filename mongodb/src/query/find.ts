@@ -3,7 +3,7 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo/query';
 import type { DataView } from '../sessions/view.ts';
-import { mingoOptions, type QueryEnv } from './mingo.ts';
+import { assertNoScript, mingoOptions, type QueryEnv } from './mingo.ts';
 import { sortDocs, validateSort } from './sort.ts';
 import type { Plan } from '../storage/planner.ts';
 import { errors } from '../errors.ts';
@@ -45,6 +45,7 @@ export function runFind(v: DataView, db: string, coll: string, spec: FindSpec): 
 }
 
 export function project(docs: Document[], projection: Document, filter: Document | undefined, env?: QueryEnv): Document[] {
+  assertNoScript(projection);
   // { field: { $meta: "textScore" } } adds the $text relevance; the rest is a normal projection.
   const metaFields = Object.keys(projection).filter((k) => (projection[k] as Document)?.$meta === 'textScore');
   if (metaFields.length) {

@@ -36,8 +36,8 @@ export function mingoOptions(env: QueryEnv = {}): Partial<Options> {
   return {
     idKey: '_id',
     useStrictMode: true,
-    // mingo's $setWindowFields is built on $function, so scripts stay enabled (mongod allows
-    // $where/$function by default too).
+    // mingo's $setWindowFields is built on $function internally, so mingo's switch stays on;
+    // client-supplied $where/$function/$accumulator are refused by assertNoScript instead.
     scriptEnabled: true,
     context,
     processingMode: env.cloneInput ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
@@ -47,8 +47,29 @@ export function mingoOptions(env: QueryEnv = {}): Partial<Options> {
   };
 }
 
+const SCRIPT_OPERATORS = new Set(['$where', '$function', '$accumulator']);
+
+/**
+ * Server-side JavaScript would run client code inside this process (learner code is untrusted),
+ * so it is refused as on a mongod started with --noscripting.
+ * https://www.mongodb.com/docs/manual/core/server-side-javascript/
+ */
+export function assertNoScript(value: unknown, depth = 0): void {
+  if (!value || typeof value !== 'object' || depth > 200) return;
+  if (Array.isArray(value)) {
+    for (const v of value) assertNoScript(v, depth + 1);
+    return;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (SCRIPT_OPERATORS.has(k)) throw errors.location(31264, `${k} is not allowed: server-side JavaScript is disabled on this server`);
+    assertNoScript(v, depth + 1);
+  }
+}
+
 /** Compiles a filter; an invalid one is BadValue (2) like the server's parse errors. */
 export function compileFilter(filter: Document | undefined, env: QueryEnv = {}): Query {
+  assertNoScript(filter);
   try {
     return new Query(filter ?? {}, mingoOptions(env));
   } catch (e) {
@@ -68,6 +89,7 @@ export function assertSimpleCollation(collation: unknown): void {
 }
 
 export function evalLet(vars: Document): Document {
+  assertNoScript(vars);
   const out: Document = {};
   for (const [k, v] of Object.entries(vars)) {
     try {

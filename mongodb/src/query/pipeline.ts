@@ -4,7 +4,7 @@ import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
 import * as pipelineOps from 'mingo/operators/pipeline';
 import type { DataView } from '../sessions/view.ts';
-import { mingoOptions, type QueryEnv } from './mingo.ts';
+import { assertNoScript, mingoOptions, type QueryEnv } from './mingo.ts';
 import { CommandError, errors } from '../errors.ts';
 import { cloneDoc } from '../storage/clone.ts';
 import { textScores } from './text.ts';
@@ -14,6 +14,7 @@ const KNOWN_STAGES = new Set([...Object.keys(pipelineOps), '$out', '$merge']);
 /** `allowFirst` admits extra first stages (plugins' source stages such as $changeStream). */
 export function validatePipeline(pipeline: unknown, allowFirst?: (stage: string) => boolean): Document[] {
   if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
+  assertNoScript(pipeline);
   pipeline.forEach((s, i) => {
     if (!s || typeof s !== 'object' || Array.isArray(s) || Object.keys(s).length !== 1) {
       throw errors.location(40323, 'A pipeline stage specification object must contain exactly one field.');
@@ -35,6 +36,7 @@ const READ_ONLY_STAGES = new Set(['$match', '$group', '$sort', '$limit', '$skip'
 /** Runs the stages over `input` with collections of `db` resolvable for $lookup/$unionWith. */
 export function runPipeline(v: DataView, db: string, input: Document[], pipeline: Document[], env: QueryEnv = {}): Document[] {
   const resolve = (name: string) => v.scan(db, name, {}).docs.map((e) => e[1]);
+  assertNoScript(pipeline);
   try {
     // Copies are ours (not mingo's CLONE_INPUT) so a $text score follows the document.
     const copy = !pipeline.every((st) => READ_ONLY_STAGES.has(Object.keys(st)[0]));

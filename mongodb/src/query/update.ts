@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { update as applyOperators } from 'mingo/updater';
 import { cloneDoc } from '../storage/clone.ts';
 import { compareBson } from '../storage/bson-order.ts';
-import { mingoOptions, type QueryEnv } from './mingo.ts';
+import { assertNoScript, mingoOptions, type QueryEnv } from './mingo.ts';
 import { errors } from '../errors.ts';
 import { checkOperatorTypes, widenNumericOps } from './update-checks.ts';
 
@@ -39,6 +39,7 @@ export interface UpdateOutcome { doc: Document; modified: boolean }
  */
 export function applyUpdate(doc: Document, u: Document | Document[], opts: { filter?: Document; arrayFilters?: Document[]; env?: QueryEnv; inserting?: boolean }): UpdateOutcome {
   const kind = updateKind(u);
+  if (kind === 'pipeline') assertNoScript(u);
   let next: Document;
   if (kind === 'replacement') {
     next = { _id: doc._id, ...cloneDoc(u as Document) };

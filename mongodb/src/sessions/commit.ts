@@ -10,12 +10,18 @@ export function commit(core: ServerCore, txn: Transaction): void {
   const storage = core.storage;
   const plan: Array<{ ns: string; id: string; after: Document | null }> = [];
   for (const [ns, m] of txn.writes) for (const [id, after] of m) plan.push({ ns, id, after });
-  // Validate everything first so a unique-key clash can't leave half a transaction applied.
-  for (const { ns, id, after } of plan) {
-    const [db, ...rest] = ns.split('.');
-    const c = storage.collection(db, rest.join('.'));
-    if (!c) throw errors.noSuchTransaction('Transaction was aborted: collection dropped');
-    if (after) c.check(after, id, new Set(txn.writes.get(ns)!.keys()));
+  // Validate everything first so a unique-key clash can't leave half a transaction applied;
+  // a failed commit aborts the transaction rather than leaving it open.
+  try {
+    for (const { ns, id, after } of plan) {
+      const [db, ...rest] = ns.split('.');
+      const c = storage.collection(db, rest.join('.'));
+      if (!c) throw errors.noSuchTransaction('Transaction was aborted: a collection it wrote to was dropped');
+      if (after) c.check(after, id, new Set(txn.writes.get(ns)!.keys()));
+    }
+  } catch (e) {
+    txn.finish('aborted');
+    throw e;
   }
   txn.finish('committed');
   const ts = storage.tick();

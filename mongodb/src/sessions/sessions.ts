@@ -16,6 +16,8 @@ export interface SessionContext {
   retries: Map<bigint, Document>;
 }
 
+const SESSION_TIMEOUT_MS = 30 * 60_000;
+
 export function lsidKey(lsid: Document): string {
   const id = lsid.id;
   if (id instanceof Binary) return Buffer.from(id.buffer).toString('hex');
@@ -56,6 +58,8 @@ export class SessionStore {
         abort(s.txn);
         n++;
       }
+      // Sessions idle past logicalSessionTimeoutMinutes (30) are forgotten.
+      if (s.txn?.state !== 'active' && now - s.lastUse > SESSION_TIMEOUT_MS) this.sessions.delete(s.key);
     }
     return n;
   }
