@@ -65,6 +65,7 @@ export class DataView {
     let candidates: Iterable<[string, Document]>;
     const sort = opts.sort ?? [];
     if (this.txn) {
+      // Planning still validates the hint; a transaction then scans its snapshot.
       planWithHint(c, filter ?? {}, opts.hint);
       plan = {};
       candidates = this.txnCandidates(c);
