@@ -12,7 +12,8 @@
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -65,9 +66,19 @@ async function spawnServer(name: string, args: string[]): Promise<Target> {
 
 const ours = () => spawnServer('ours', [fileURLToPath(new URL('../src/main.ts', import.meta.url)), '--port', '0', '--no-throttling']);
 
-function dynalite(): Promise<Target> {
+/** A port free right now (dynalite's CLI treats --port 0 as its default 4567). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function dynalite(): Promise<Target> {
   const cli = createRequire(import.meta.url).resolve('dynalite/cli.js');
-  return spawnServer('dynalite', [cli, '--port', '0', '--host', '127.0.0.1', '--createTableMs', '0', '--deleteTableMs', '0', '--updateTableMs', '0']);
+  const port = String(await freePort());
+  return spawnServer('dynalite', [cli, '--port', port, '--host', '127.0.0.1', '--createTableMs', '0', '--deleteTableMs', '0', '--updateTableMs', '0']);
 }
 
 function client(endpoint: string): DynamoDBClient {

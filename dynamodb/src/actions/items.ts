@@ -8,7 +8,6 @@ import { resourceNotFound, validation } from '../errors.ts';
 import { ExprContext } from '../expressions/index.ts';
 import type { Table } from '../storage/table.ts';
 import type { AttributeValue, Item, Key, KeySchema } from '../types.ts';
-import { checkValues } from '../validation/values.ts';
 import type { OpContext } from './context.ts';
 
 const INVALID = 'One or more parameter values were invalid: ';
@@ -33,9 +32,8 @@ export function checkKeyPart(value: AttributeValue, name: string, isHash: boolea
   if (!isHash && bytes > 1024) throw validation(`${prefix}${INVALID}Aggregated size of all range keys has exceeded the size limit of 1024 bytes`);
 }
 
-/** A Key parameter must hold exactly the key attributes, with the defined types. */
+/** A Key parameter (values already checked with the request) must hold exactly the key attributes, with the defined types. */
 export function checkKey(table: Table, key: Key, schema: KeySchema = table.keySchema): Key {
-  checkValues(key);
   if (Object.keys(key).length !== schema.length) throw validation('The provided key element does not match the schema');
   for (const el of schema) {
     const v = key[el.AttributeName];
@@ -46,9 +44,8 @@ export function checkKey(table: Table, key: Key, schema: KeySchema = table.keySc
   return key;
 }
 
-/** An item must carry the table key with the right types, and index keys of the right type. */
+/** An item (values already checked with the request) must carry the table key with the right types, and index keys of the right type. */
 export function checkItem(table: Table, item: Item, maxBytes: number): void {
-  checkValues(item);
   for (const el of table.keySchema) {
     const name = el.AttributeName;
     const type = table.attributeType(name)!;

@@ -4,6 +4,7 @@ import type { CapacityMode } from '../capacity.ts';
 import type { Key } from '../types.ts';
 import { validateShape } from './schema.ts';
 import { ATTR_NAMES, KEY, RETURN_CONSUMED, TABLE_NAME } from './shapes.ts';
+import { checkValues } from './values.ts';
 
 export interface TransactGetInput {
   TransactItems: Array<{ Get: { TableName: string; Key: Key; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } }>;
@@ -11,7 +12,7 @@ export interface TransactGetInput {
 }
 
 export function validateTransactGet(body: Record<string, unknown>): TransactGetInput {
-  return validateShape<TransactGetInput>(body, {
+  const d = validateShape<TransactGetInput>(body, {
     TransactItems: {
       type: 'List',
       notNull: true,
@@ -32,4 +33,6 @@ export function validateTransactGet(body: Record<string, unknown>): TransactGetI
     },
     ReturnConsumedCapacity: RETURN_CONSUMED,
   });
+  for (const t of d.TransactItems) checkValues(t.Get.Key);
+  return d;
 }

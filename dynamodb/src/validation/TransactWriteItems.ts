@@ -4,6 +4,7 @@ import type { CapacityMode } from '../capacity.ts';
 import type { DeleteItemInput, PutItemInput, UpdateItemInput } from './items.ts';
 import { validateShape, type Fields } from './schema.ts';
 import { ATTR_NAMES, ATTR_VALUES, ITEM, KEY, RETURN_CONSUMED, RETURN_METRICS, RETURN_ON_FAILURE, TABLE_NAME } from './shapes.ts';
+import { checkValues } from './values.ts';
 
 export interface TransactWriteInput {
   TransactItems: Array<{
@@ -26,7 +27,7 @@ const COMMON: Fields = {
 };
 
 export function validateTransactWrite(body: Record<string, unknown>): TransactWriteInput {
-  return validateShape<TransactWriteInput>(body, {
+  const d = validateShape<TransactWriteInput>(body, {
     TransactItems: {
       type: 'List',
       notNull: true,
@@ -47,4 +48,10 @@ export function validateTransactWrite(body: Record<string, unknown>): TransactWr
     ReturnConsumedCapacity: RETURN_CONSUMED,
     ReturnItemCollectionMetrics: RETURN_METRICS,
   });
+  // Malformed values are a top-level ValidationException, not a cancellation reason.
+  for (const t of d.TransactItems) {
+    checkValues(t.Put?.Item);
+    checkValues((t.ConditionCheck ?? t.Delete ?? t.Update)?.Key);
+  }
+  return d;
 }
