@@ -6,6 +6,7 @@ import type { BackendInfo, LearnerId } from '../../api.ts';
 import { IMAGES } from '../images.ts';
 import { secret } from '../naming.ts';
 import type { BackendService, Namespace } from '../provider.ts';
+import { NamespaceCache } from '../namespace-cache.ts';
 import { pgNamespace } from '../shared/pg-namespace.ts';
 import { ServiceState } from './state.ts';
 
@@ -14,7 +15,7 @@ export class DockerPostgresService implements BackendService {
   private readonly state = new ServiceState('postgres', `PostgreSQL (${IMAGES.postgres})`);
   private container: StartedPostgreSqlContainer | null = null;
   private admin: pg.Pool | null = null;
-  private readonly namespaces = new Map<string, Promise<Namespace>>();
+  private readonly namespaces = new NamespaceCache();
 
   info(): BackendInfo {
     return this.state.info();
@@ -33,19 +34,13 @@ export class DockerPostgresService implements BackendService {
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
-    let ns = this.namespaces.get(learner);
-    if (!ns) {
-      if (!this.admin || !this.container) throw new Error('postgres is not started');
-      ns = pgNamespace(this.admin, { host: this.container.getHost(), port: this.container.getPort() }, learner);
-      this.namespaces.set(learner, ns);
-      ns.catch(() => this.namespaces.delete(learner));
-    }
-    return ns;
+    const { admin, container } = this;
+    if (!admin || !container) throw new Error('postgres is not started');
+    return this.namespaces.get(learner, () => pgNamespace(admin, { host: container.getHost(), port: container.getPort() }, learner));
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.namespaces.values()].map((p) => p.then((n) => n.close()).catch(() => undefined)));
-    this.namespaces.clear();
+    await this.namespaces.closeAll();
     await this.admin?.end().catch(() => undefined);
     await this.container?.stop().catch(() => undefined);
     this.container = null;

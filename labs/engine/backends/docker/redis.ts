@@ -5,13 +5,14 @@ import type { BackendInfo, LearnerId } from '../../api.ts';
 import { IMAGES } from '../images.ts';
 import { secret } from '../naming.ts';
 import type { BackendService, Namespace } from '../provider.ts';
+import { NamespaceCache } from '../namespace-cache.ts';
 import { redisNamespace, serverSettings } from '../shared/redis-namespace.ts';
 import { ServiceState } from './state.ts';
 
 export class DockerRedisService implements BackendService {
   readonly name = 'redis' as const;
   private readonly state = new ServiceState('redis', `Redis (${IMAGES.redis}, one container per learner)`);
-  private readonly namespaces = new Map<string, Promise<Namespace>>();
+  private readonly namespaces = new NamespaceCache();
   private readonly containers = new Set<StartedTestContainer>();
 
   info(): BackendInfo {
@@ -23,13 +24,7 @@ export class DockerRedisService implements BackendService {
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
-    let ns = this.namespaces.get(learner);
-    if (!ns) {
-      ns = this.startContainer();
-      this.namespaces.set(learner, ns);
-      ns.catch(() => this.namespaces.delete(learner));
-    }
-    return ns;
+    return this.namespaces.get(learner, () => this.startContainer());
   }
 
   private async startContainer(): Promise<Namespace> {
@@ -49,8 +44,7 @@ export class DockerRedisService implements BackendService {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.namespaces.values()].map((p) => p.then((n) => n.close()).catch(() => undefined)));
-    this.namespaces.clear();
+    await this.namespaces.closeAll();
     await Promise.all([...this.containers].map((c) => c.stop().catch(() => undefined)));
     this.state.stopped();
   }

