@@ -39,11 +39,25 @@ export default defineConfig({
     typings(),
   ],
   vite: {
+    // site/lib/catalog.ts reads labs/catalog at build time from the repo root.
+    define: { 'import.meta.env.KEYSPACE_ROOT': JSON.stringify(fileURLToPath(new URL('.', import.meta.url))) },
     resolve: {
       // monaco-editor's package "exports" map hides its ESM tree behind `./*` → `./esm/vs/*.js`,
       // which cannot address .css files or ?worker imports; we import the ESM files directly.
       alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }],
     },
     worker: { format: 'es' },
+    build: {
+      // The editor chunk (Monaco + the TypeScript worker) is big by nature and loaded lazily.
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with a "use astro:head-inject" directive that Rolldown
+          // reports as unpreservable; Astro handles it before bundling, so the warning is noise.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });

@@ -1,6 +1,6 @@
 // Gathers the type definitions a lab's editor needs, at build time, from node_modules.
 // We follow the import graph with TypeScript's own module resolution, under the same compiler
-// options the browser editor uses (see site/scripts/lab/editor-options.ts), so Monaco's
+// options the browser editor uses (site/scripts/lab/editor-options.ts), so Monaco's
 // TypeScript worker resolves exactly the files we ship. Every package.json the resolver read is
 // shipped too: the worker reads `types`, `exports` and `typesVersions` from them.
 // https://www.typescriptlang.org/docs/handbook/modules/reference.html#bundler
@@ -8,15 +8,14 @@ import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
+import { EDITOR_COMPILER_OPTIONS as EDITOR } from '../scripts/lab/editor-options.ts';
 
-/** The options the editor's TypeScript worker runs with; keep in sync with editor-options.ts. */
-export const EDITOR_COMPILER_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2023.d.ts'],
+/** Module resolution exactly as the editor's TypeScript worker does it (same TS version, 5.9). */
+const EDITOR_COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: EDITOR.target,
+  module: EDITOR.module,
+  moduleResolution: EDITOR.moduleResolution,
   types: [],
-  strict: true,
 };
 
 /** Files grouped by the npm package that owns them; keys are `file:///node_modules/…` URIs. */

@@ -4,7 +4,7 @@
 // Chunks are per npm package and content-hashed, so labs that share @smithy/types fetch it once
 // and the server may cache them forever. https://docs.astro.build/en/reference/integrations-reference/
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -18,11 +18,41 @@ export interface TypingsAssets {
   files: Map<string, string>;
 }
 
-/** Build every asset in memory: the index plus one file per chunk. */
-export function buildTypingsAssets(root: string): TypingsAssets {
+function entriesToCollect(): Record<string, string[]> {
   const packages = [...new Set(Object.values(PACKAGES_BY_BACKEND).flat())];
   const entries: Record<string, string[]> = { node: NODE_ESSENTIALS };
   for (const p of packages) entries[p] = [p];
+  return entries;
+}
+
+/**
+ * The assets, from a disk cache under .keyspace/cache/ when node_modules (package-lock.json),
+ * the entry list and the collector are unchanged: collecting takes seconds, every build.
+ */
+export function cachedTypingsAssets(root: string): TypingsAssets {
+  const key = createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .update(JSON.stringify(entriesToCollect()))
+    .update(readFileSync(new URL('./collect-typings.ts', import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
+  const dir = join(root, '.keyspace', 'cache', `typings-${key}`);
+  if (existsSync(join(dir, 'index.json'))) {
+    return { files: new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')])) };
+  }
+  const assets = buildTypingsAssets(root);
+  // Write to a temp dir and rename, so a killed build never leaves a half cache behind.
+  const tmp = `${dir}.tmp-${process.pid}`;
+  mkdirSync(tmp, { recursive: true });
+  for (const [name, text] of assets.files) writeFileSync(join(tmp, name), text);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+  return assets;
+}
+
+/** Build every asset in memory: the index plus one file per chunk. */
+export function buildTypingsAssets(root: string): TypingsAssets {
+  const entries = entriesToCollect();
   const set = collectTypings(root, entries);
   const files = new Map<string, string>();
   const names = new Map<string, string>();
@@ -41,7 +71,7 @@ export function buildTypingsAssets(root: string): TypingsAssets {
 export default function typings(): AstroIntegration {
   let root = '';
   let cache: TypingsAssets | undefined;
-  const assets = () => (cache ??= buildTypingsAssets(root));
+  const assets = () => (cache ??= cachedTypingsAssets(root));
   return {
     name: 'keyspace-typings',
     hooks: {
@@ -61,7 +91,9 @@ export default function typings(): AstroIntegration {
         const out = join(fileURLToPath(dir), TYPINGS_BASE);
         mkdirSync(out, { recursive: true });
         let bytes = 0;
-        for (const [name, text] of assets().files) {
+        // index.json last: its presence marks a complete build (site/server/build.ts).
+        const files = [...assets().files].sort(([a], [b]) => Number(a === 'index.json') - Number(b === 'index.json'));
+        for (const [name, text] of files) {
           writeFileSync(join(out, name), text);
           bytes += text.length;
         }

@@ -2,10 +2,12 @@
 // same way the engine reads them. Never touches checks.ts or solution.ts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseManifest, PACKAGES_BY_BACKEND, type LabManifest } from '../../labs/engine/contracts/manifest.ts';
 
-export const CATALOG_DIR = fileURLToPath(new URL('../../labs/catalog/', import.meta.url));
+// At build time this module is bundled into dist-side chunks, so `import.meta.url` does not
+// point into site/lib; astro.config.mjs defines the repo root instead (cwd outside Astro).
+const ROOT: string = (import.meta as { env?: { KEYSPACE_ROOT?: string } }).env?.KEYSPACE_ROOT ?? process.cwd();
+export const CATALOG_DIR = join(ROOT, 'labs', 'catalog');
 
 export interface CatalogLab {
   manifest: LabManifest;

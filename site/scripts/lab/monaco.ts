@@ -32,7 +32,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/esm/vs/language/typescript/ts.worker?worker';
 import { EDITOR_COMPILER_OPTIONS } from './editor-options.ts';
 import { loadTypings } from './typings.ts';
-import type { CodeEditor } from './editor.ts';
+import type { CodeEditor, CodeMarker } from './editor.ts';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
@@ -56,6 +56,8 @@ export interface MonacoOptions {
   value: string;
   /** Ctrl/Cmd+Enter inside the editor. */
   onSubmit: () => void;
+  /** TypeScript diagnostics changed for this file. */
+  onMarkers?: (markers: CodeMarker[]) => void;
 }
 
 /** Create an editor in `host`; typings for the lab's packages load in the background. */
@@ -75,8 +77,25 @@ export function createMonacoEditor(host: HTMLElement, opts: MonacoOptions): Code
     accessibilitySupport: 'auto',
     scrollbar: { alwaysConsumeMouseWheel: false },
   });
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, opts.onSubmit);
-  void loadTypings(opts.packages, (content, path) => typescriptDefaults.addExtraLib(content, path));
+  // addAction, not addCommand: commands are global, so with two labs on a page Ctrl+Enter
+  // would submit whichever editor was created last.
+  editor.addAction({
+    id: 'keyspace.submit',
+    label: 'Submit lab',
+    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+    run: () => opts.onSubmit(),
+  });
+  // Hints (unused variables…) are shown faded in the editor but not counted as problems.
+  const markers = (): CodeMarker[] =>
+    monaco.editor
+      .getModelMarkers({ resource: uri })
+      .filter((m) => m.severity >= monaco.MarkerSeverity.Warning)
+      .map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message, severity: m.severity >= monaco.MarkerSeverity.Error ? 'error' : 'warning' }));
+  monaco.editor.onDidChangeMarkers((uris) => {
+    if (uris.some((u) => u.toString() === uri.toString())) opts.onMarkers?.(markers());
+  });
+  // Without typings the editor still works; diagnostics then flag the driver imports.
+  loadTypings(opts.packages, (libs) => typescriptDefaults.setExtraLibs(libs)).catch((err) => console.warn('[keyspace]', err));
   return {
     getValue: () => model.getValue(),
     // pushEditOperations keeps Reset/Reveal undoable with Ctrl+Z.
@@ -87,10 +106,7 @@ export function createMonacoEditor(host: HTMLElement, opts: MonacoOptions): Code
     },
     focus: () => editor.focus(),
     onChange: (cb) => void model.onDidChangeContent(() => cb()),
-    markers: () =>
-      monaco.editor
-        .getModelMarkers({ resource: uri })
-        .map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message, severity: m.severity >= 8 ? 'error' : 'warning' })),
+    markers,
     revealLine: (line, column) => {
       editor.revealLineInCenter(line);
       editor.setPosition({ lineNumber: line, column });

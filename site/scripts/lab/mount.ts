@@ -24,6 +24,7 @@ export function mountLabs(): void {
           packages: panel.packages,
           value,
           onSubmit: () => void panel.submit(),
+          onMarkers: (markers) => panel.showProblems(markers),
         }),
       );
     } catch (err) {

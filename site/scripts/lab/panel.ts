@@ -3,7 +3,7 @@
 // through the panel's polite live region so screen-reader users hear results.
 import * as api from './api.ts';
 import { renderResults, type TaskView } from './results-view.ts';
-import { textareaEditor, type CodeEditor } from './editor.ts';
+import { textareaEditor, type CodeEditor, type CodeMarker } from './editor.ts';
 import { clearDraft, labStatus, loadDraft, loadProgress, recordSubmit, saveDraft } from '../progress.ts';
 
 const STATE_TEXT = { 'not-started': 'not started', attempted: 'attempted', passed: 'passed ✓' } as const;
@@ -56,6 +56,15 @@ export class LabPanel {
     this.root.dataset.editor = 'monaco';
     this.editor.onChange(() => this.scheduleSave());
     if (hadFocus) this.editor.focus();
+  }
+
+  /** The editor's TypeScript diagnostics, summarised in the file bar (hover for the list). */
+  showProblems(markers: CodeMarker[]): void {
+    const el = this.q('[data-problems]');
+    const errors = markers.filter((m) => m.severity === 'error').length;
+    el.dataset.count = String(markers.length);
+    el.textContent = markers.length === 0 ? 'no problems' : `${errors} error${errors === 1 ? '' : 's'}, ${markers.length - errors} warning${markers.length - errors === 1 ? '' : 's'}`;
+    el.title = markers.map((m) => `line ${m.line}: ${m.message}`).join('\n');
   }
 
   private q<T extends HTMLElement = HTMLElement>(selector: string): T {

@@ -3,27 +3,31 @@
 const BASE = '/_keyspace/typings/';
 let index: Promise<{ roots: Record<string, string[]> }> | undefined;
 const chunks = new Map<string, Promise<Record<string, string>>>();
-const added = new Set<string>();
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`typings: ${url} answered HTTP ${res.status}; is the site build complete?`);
+  return res.json() as Promise<T>;
+}
 
-export async function loadTypings(packages: string[], addExtraLib: (content: string, path: string) => unknown): Promise<number> {
-  index ??= fetch(BASE + 'index.json').then((r) => r.json());
+/** Every file loaded so far, for all labs on the page. */
+const libs = new Map<string, string>();
+
+/**
+ * Load the typings of `packages` (plus the Node essentials) and hand the page's whole set to
+ * `apply` in one call: one worker update instead of one per file.
+ */
+export async function loadTypings(packages: string[], apply: (libs: { content: string; filePath: string }[]) => void): Promise<number> {
+  index ??= getJson(BASE + 'index.json');
   const { roots } = await index;
   const names = new Set(['node', ...packages].flatMap((p) => roots[p] ?? []));
   const loaded = await Promise.all(
     [...names].map((name) => {
       let p = chunks.get(name);
-      if (!p) chunks.set(name, (p = fetch(BASE + name).then((r) => r.json()).then((j: { files: Record<string, string> }) => j.files)));
+      if (!p) chunks.set(name, (p = getJson<{ files: Record<string, string> }>(BASE + name).then((j) => j.files)));
       return p;
     }),
   );
-  let count = 0;
-  for (const files of loaded) {
-    for (const [path, content] of Object.entries(files)) {
-      if (added.has(path)) continue;
-      added.add(path);
-      addExtraLib(content, path);
-      count++;
-    }
-  }
-  return count;
+  for (const files of loaded) for (const [path, content] of Object.entries(files)) libs.set(path, content);
+  apply([...libs].map(([filePath, content]) => ({ filePath, content })));
+  return libs.size;
 }
