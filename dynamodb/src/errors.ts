@@ -51,10 +51,13 @@ export const conditionalCheckFailed = (item?: Record<string, unknown>) =>
 export const unknownOperation = () => new DynamoError('UnknownOperationException', '');
 export const missingAuthenticationToken = () =>
   new DynamoError('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
-export const throughputExceeded = () =>
+/** `reasons`: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html */
+export const throughputExceeded = (reasons: Array<{ reason: string; resource: string }> = []) =>
   new DynamoError(
     'ProvisionedThroughputExceededException',
     'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+    400,
+    reasons.length ? { ThrottlingReasons: reasons } : {},
   );
 export const limitExceeded = (message: string) => new DynamoError('LimitExceededException', message);
 export const internalServerError = (message = 'Internal server error') =>

@@ -34,8 +34,10 @@ export interface DynamoOptions {
   latency?: Partial<Record<Operation, number>>;
   /** Directory for a JSON snapshot written on close and read on start. */
   dataDir?: string;
-  /** Provisioned-throughput throttling (default on). */
+  /** Throttling: provisioned throughput and per-partition-key limits (default on). */
   throttling?: boolean;
+  /** Units per second one partition key may use (DynamoDB: 3000 read, 1000 write). */
+  partitionLimits?: { read?: number; write?: number };
   /** Clock for throttling and transaction tokens (tests make it fast). */
   now?: () => number;
   /** How long new tables/GSIs stay CREATING (ms, default 0). */
@@ -92,7 +94,12 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
   const state: ServerState = {
     createTableMs: options.createTableMs ?? 0,
     maxItemBytes: options.maxItemBytes ?? 400 * 1024,
-    throttle: new Throttle({ enabled: options.throttling ?? true, now: options.now }),
+    throttle: new Throttle({
+      enabled: options.throttling ?? true,
+      now: options.now,
+      partitionRead: options.partitionLimits?.read,
+      partitionWrite: options.partitionLimits?.write,
+    }),
     transactions: new Transactions(options.now),
     latency: options.latency ?? {},
     replication: new Replicator(store, {

@@ -60,3 +60,39 @@ describe('throttling', () => {
     await off.close();
   });
 });
+
+describe('hot keys and throttling reasons', () => {
+  it('limits one partition key per second in on-demand tables too, and names the reason', async () => {
+    let clock = 5_000_000;
+    const hot = await startTestServer({ now: () => clock, partitionLimits: { read: 2 } });
+    const c = hot.client('hot');
+    await c.send(
+      new CreateTableCommand({
+        TableName: 'Hot',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    // Strongly consistent reads cost 1 unit: the hot key allows two per second.
+    const read = (id: string) => c.send(new GetItemCommand({ TableName: 'Hot', Key: { id: { S: id } }, ConsistentRead: true }));
+    await read('celebrity');
+    await read('celebrity');
+    const err = await errorOf(() => read('celebrity'));
+    expect(err.name).toBe('ProvisionedThroughputExceededException');
+    expect((err as { ThrottlingReasons?: unknown }).ThrottlingReasons).toEqual([
+      { reason: 'TableReadKeyRangeThroughputExceeded', resource: 'arn:aws:dynamodb:us-east-1:000000000000:table/Hot' },
+    ]);
+    await read('someone-else');
+    clock += 1000;
+    await read('celebrity');
+    await hot.close();
+  });
+
+  it('names the provisioned-throughput reason', async () => {
+    const err = await errorOf(() => bigPut(99));
+    expect((err as { ThrottlingReasons?: unknown }).ThrottlingReasons).toEqual([
+      { reason: 'TableWriteProvisionedThroughputExceeded', resource: 'arn:aws:dynamodb:us-east-1:000000000000:table/Slow' },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // GetItem: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html
 // Reads cost ceil(size / 4 KB) units, half for eventually consistent reads.
 
+import { keyString } from '../attributes.ts';
 import { Consumed, itemSize, readUnits } from '../capacity.ts';
 import { parseProjection, project } from '../expressions/index.ts';
 import type { GetItemInput } from '../validation/items.ts';
@@ -22,11 +23,12 @@ export function getItem(d: GetItemInput, ctx: OpContext) {
   const table = activeTable(ctx, d.TableName);
   ctx.note({ table: d.TableName });
   const key = checkKey(table, d.Key);
-  ctx.server.throttle.check(table, 'read');
+  const partitionKey = keyString(key[table.keys.hash]!);
+  ctx.server.throttle.check(table, 'read', undefined, partitionKey);
   const item = table.get(key);
   const consumed = new Consumed(d.TableName, 'read');
   consumed.tableUnits = readUnits(itemSize(item), !!d.ConsistentRead);
-  ctx.server.throttle.consume(table, consumed);
+  ctx.server.throttle.consume(table, consumed, undefined, partitionKey);
   ctx.note({ consumedCapacity: consumed.total, count: item ? 1 : 0 });
   const out: Record<string, unknown> = {};
   if (item) out.Item = proj ? project(proj, item) : item;

@@ -3,7 +3,7 @@
 // The partition is found by hash and the range by binary search: O(log n + k).
 // Check order and messages as DynamoDB answers them (dynalite's actions/query.js and tests).
 
-import { compareKeyValues, sameValue } from '../attributes.ts';
+import { compareKeyValues, keyString, sameValue } from '../attributes.ts';
 import { validation } from '../errors.ts';
 import { ExprContext, parseKeyCondition, type KeyCondition, type KeyOperator } from '../expressions/index.ts';
 import { parseConditionExpression } from '../expressions/condition-parser.ts';
@@ -159,5 +159,5 @@ export function query(d: QueryInput, ctx: OpContext) {
     if (forward) lo = Math.max(lo, lowerBound(entries, sort, true));
     else hi = Math.min(hi, lowerBound(entries, sort));
   }
-  return readPage(plan, d, ctx, walk(entries, lo, Math.max(lo, hi), forward));
+  return readPage(plan, d, ctx, walk(entries, lo, Math.max(lo, hi), forward), keyString(kc.hash.value));
 }

@@ -143,10 +143,10 @@ export function checkScanStartKey(plan: ReadPlan, key: Key | undefined): Key | u
   return key;
 }
 
-/** Runs the page loop over entries in read order and builds the response. */
-export function readPage(plan: ReadPlan, d: ReadInput, ctx: OpContext, entries: Iterable<Entry>): Record<string, unknown> {
+/** Runs the page loop over entries in read order and builds the response; `partitionKey` for a Query (hot-key limits). */
+export function readPage(plan: ReadPlan, d: ReadInput, ctx: OpContext, entries: Iterable<Entry>, partitionKey?: string): Record<string, unknown> {
   const { table, index } = plan;
-  ctx.server.throttle.check(table, 'read', index?.name);
+  ctx.server.throttle.check(table, 'read', index?.name, partitionKey);
   const items: Item[] = [];
   let scanned = 0;
   let bytes = 0;
@@ -169,7 +169,7 @@ export function readPage(plan: ReadPlan, d: ReadInput, ctx: OpContext, entries: 
   const units = readUnits(bytes, !!d.ConsistentRead);
   if (index) consumed.addIndex(index.name, index.global, units);
   else consumed.tableUnits = units;
-  ctx.server.throttle.consume(table, consumed, index?.name);
+  ctx.server.throttle.consume(table, consumed, index?.name, partitionKey);
   ctx.note({ count: items.length, scannedCount: scanned, consumedCapacity: consumed.total });
   const out: Record<string, unknown> = { Count: items.length, ScannedCount: scanned };
   if (plan.select !== 'COUNT') out.Items = items;
