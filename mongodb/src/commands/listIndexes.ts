@@ -12,7 +12,8 @@ export const listIndexes: CommandSpec = {
     if (!c) throw errors.namespaceNotFound(`ns does not exist: ${inv.db}.${coll}`);
     const cursorOpt = optDoc(inv, 'cursor');
     const batchSize = cursorOpt ? optNonNegative({ ...inv, body: cursorOpt }, 'batchSize') : undefined;
-    const docs = [...c.indexes.values()].map((ix) => ({ ...ix.spec }));
+    // _id_ is unique by definition; mongod does not list the flag for it.
+    const docs = [...c.indexes.values()].map(({ spec }) => (spec.name === '_id_' ? { v: spec.v, key: spec.key, name: spec.name } : { ...spec }));
     return firstBatch(inv.core.cursors, `${inv.db}.$cmd.listIndexes.${coll}`, docs, batchSize);
   },
 };

@@ -23,6 +23,14 @@ const context = Context.init({
   window: windowOps as never,
 });
 
+// mingo's updater copies the whole operator context on every call; giving it only our query
+// overrides (it registers the rest itself) keeps per-document updates cheap.
+const updaterContext = Context.init({ query: queryOperators as never });
+
+export function updaterOptions(env: QueryEnv = {}): Partial<Options> {
+  return { ...mingoOptions(env), context: updaterContext };
+}
+
 export interface QueryEnv {
   /** `let` variables of the command (find/aggregate/update/delete). */
   variables?: Document;

@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { update as applyOperators } from 'mingo/updater';
 import { cloneDoc } from '../storage/clone.ts';
 import { compareBson } from '../storage/bson-order.ts';
-import { assertNoScript, mingoOptions, type QueryEnv } from './mingo.ts';
+import { assertNoScript, mingoOptions, updaterOptions, type QueryEnv } from './mingo.ts';
 import { errors } from '../errors.ts';
 import { checkOperatorTypes, widenNumericOps } from './update-checks.ts';
 
@@ -66,7 +66,9 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: { fil
     widenNumericOps(next, ops);
     if (Object.keys(ops).length) {
       try {
-        applyOperators(next, ops, opts.arrayFilters, opts.filter, { cloneMode: 'deep', queryOptions: mingoOptions(opts.env) });
+        // The filter only matters for the positional `$`; compiling it per document is costly.
+        const positional = Object.values(ops).some((spec) => Object.keys(spec as Document).some((p) => /(^|\.)\$(\.|$)/.test(p)));
+        applyOperators(next, ops, opts.arrayFilters, positional ? opts.filter : undefined, { cloneMode: 'deep', queryOptions: updaterOptions(opts.env) });
       } catch (e) {
         if (e instanceof Error && /conflict/.test(e.message)) throw errors.conflictingUpdateOperators(e.message);
         if (e instanceof Error && /immutable field '_id'/.test(e.message)) throw errors.immutableField(e.message.replace(/\.$/, ''));

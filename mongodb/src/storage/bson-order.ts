@@ -70,7 +70,7 @@ export function compareBson(a: unknown, b: unknown): number {
       if (ba.length !== bb.length) return cmp(ba.length, bb.length);
       return Buffer.compare(Buffer.from(ba), Buffer.from(bb));
     }
-    case 8: return cmp((a as ObjectId).toHexString(), (b as ObjectId).toHexString());
+    case 8: return Buffer.compare((a as ObjectId).id, (b as ObjectId).id);
     case 9: return cmp(Number(a), Number(b));
     case 10: return cmp((a as Date).getTime(), (b as Date).getTime());
     case 11: return (a as Timestamp).compare(b as Timestamp);

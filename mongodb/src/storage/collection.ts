@@ -118,8 +118,9 @@ export class Collection {
     const old = this.get(id);
     if (!old) throw errors.internal(`document ${id} vanished`);
     this.check(doc, id);
-    for (const ix of this.indexes.values()) ix.remove(old, id);
-    for (const ix of this.indexes.values()) ix.add(doc, id);
+    const changed = [...this.indexes.values()].filter((ix) => !ix.sameKeys(old, doc));
+    for (const ix of changed) ix.remove(old, id);
+    for (const ix of changed) ix.add(doc, id);
     this.setVersion(id, doc, ts);
   }
 

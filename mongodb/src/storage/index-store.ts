@@ -109,8 +109,20 @@ export class IndexStore {
 
   get size(): number { return this.entries.length + this.pending.length; }
 
+  /** True when `a` and `b` produce the same index entries (an update can skip this index). */
+  sameKeys(a: Document, b: Document): boolean {
+    const ka = this.keysFor(a), kb = this.keysFor(b);
+    return ka.length === kb.length && ka.every((k, i) => keyString(k) === keyString(kb[i]));
+  }
+
   private flush(): void {
     if (this.pending.length === 0) return;
+    // A few stragglers are cheaper to splice in than to merge the whole array.
+    if (this.pending.length <= 16 && this.entries.length > 64) {
+      for (const e of this.pending) this.entries.splice(this.lowerBound(e.key, true), 0, e);
+      this.pending = [];
+      return;
+    }
     this.pending.sort((a, b) => compareKeys(a.key, b.key));
     if (this.entries.length === 0) this.entries = this.pending;
     else {
