@@ -36,7 +36,7 @@ export interface DynamoOptions {
   dataDir?: string;
   /** Throttling: provisioned throughput and per-partition-key limits (default on). */
   throttling?: boolean;
-  /** Units per second one partition key may use (DynamoDB: 3000 read, 1000 write). */
+  /** Units per second one partition key may use (opt-in hot-key throttling; DynamoDB's partition maximums are 3000 read, 1000 write). */
   partitionLimits?: { read?: number; write?: number };
   /** Clock for throttling and transaction tokens (tests make it fast). */
   now?: () => number;

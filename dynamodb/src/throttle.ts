@@ -4,9 +4,11 @@
 //   direction, refilled at the provisioned rate, holding up to 300 seconds of unused capacity
 //   ("burst capacity", https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html);
 //   writes are also refused while a GSI is out of write capacity;
-// - hot keys (both billing modes): one partition key may use at most `partitionRead` RCU and
-//   `partitionWrite` WCU per second (DynamoDB's partition maximums, 3,000 and 1,000, by default;
-//   a lab can lower them to make a hot key visible).
+// - hot keys (both billing modes), opt-in: one partition key may use at most `partitionRead`
+//   RCU and `partitionWrite` WCU per second. DynamoDB's partition maximums are 3,000 and 1,000,
+//   but it also splits hot partitions by sort key, so a fixed per-key cap would throttle
+//   ordinary loops (say, paging through a big item collection) that DynamoDB serves; a lab that
+//   wants to show a hot key sets small limits.
 // A request is refused with ProvisionedThroughputExceededException, carrying ThrottlingReasons,
 // when a bucket it needs is empty; its actual cost is taken afterwards (buckets may go negative).
 
@@ -28,7 +30,7 @@ interface Bucket {
 export interface ThrottleOptions {
   enabled?: boolean;
   now?: () => number;
-  /** Per partition key limits (units per second). */
+  /** Per partition key limits (units per second); unset = no per-key limit. */
   partitionRead?: number;
   partitionWrite?: number;
 }
@@ -40,13 +42,13 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export class Throttle {
   readonly enabled: boolean;
   private readonly now: () => number;
-  private readonly partitionLimit: Record<Kind, number>;
+  private readonly partitionLimit: Record<Kind, number | undefined>;
   private readonly buckets = new WeakMap<Table, Map<string, Bucket>>();
 
   constructor(options: ThrottleOptions = {}) {
     this.enabled = options.enabled ?? true;
     this.now = options.now ?? Date.now;
-    this.partitionLimit = { read: options.partitionRead ?? 3000, write: options.partitionWrite ?? 1000 };
+    this.partitionLimit = { read: options.partitionRead, write: options.partitionWrite };
   }
 
   private bucket(table: Table, name: string, rate: number, capacity = rate * BURST_SECONDS): Bucket {
@@ -103,8 +105,8 @@ export class Throttle {
         }
       }
     }
-    if (partitionKey !== undefined) {
-      const limit = this.partitionLimit[kind];
+    const limit = this.partitionLimit[kind];
+    if (partitionKey !== undefined && limit !== undefined) {
       const name = Throttle.keyBucket(kind, onIndex ? index.name : undefined, partitionKey);
       if (this.bucket(table, name, limit, limit).tokens <= 0) {
         const resource = onIndex ? `${table.arn}/index/${index.name}` : table.arn;
@@ -119,8 +121,8 @@ export class Throttle {
     const kind = consumed.kind;
     const index = indexName ? table.indexes.get(indexName) : undefined;
     const onIndex = kind === 'read' && index?.global;
-    if (partitionKey !== undefined) {
-      const limit = this.partitionLimit[kind];
+    const limit = this.partitionLimit[kind];
+    if (partitionKey !== undefined && limit !== undefined) {
       this.bucket(table, Throttle.keyBucket(kind, onIndex ? index.name : undefined, partitionKey), limit, limit).tokens -= consumed.total;
     }
     if (!this.provisioned(table)) return;
