@@ -48,6 +48,10 @@ try {
   await timed(`aggregate $group by cat over ${N} docs`, 3, async () => {
     for (let i = 0; i < 3; i++) await c.aggregate([{ $group: { _id: '$cat', n: { $sum: 1 }, avg: { $avg: '$price' } } }]).toArray();
   });
+  const sample = Math.min(10_000, N);
+  await timed(`updateMany $inc on ${sample} docs (cat < ${Math.round((sample / N) * 100)})`, sample, () => c.updateMany({ cat: { $lt: Math.round((sample / N) * 100) } }, { $inc: { price: 1 } }));
+  await timed(`deleteMany ${sample} docs`, sample, () => c.deleteMany({ _id: { $lt: sample } }));
+
   // The same lookups inside the process (no driver/TCP), to isolate the planner from transport cost.
   const { DataView } = await import('../src/sessions/view.ts');
   const view = new DataView(srv.core);

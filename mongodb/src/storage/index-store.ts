@@ -19,7 +19,8 @@ export interface IndexSpec {
   [option: string]: unknown;
 }
 
-interface Entry { key: unknown[]; id: string }
+/** `dead` marks a removed entry until the next compaction (removal stays O(log n)). */
+interface Entry { key: unknown[]; id: string; dead?: boolean }
 
 /** A bound on one index field: a set of points, or an interval within one BSON type bracket. */
 export type FieldBound =
@@ -44,6 +45,7 @@ export class IndexStore {
   multikey = false;
   private entries: Entry[] = [];
   private pending: Entry[] = [];
+  private dead = 0;
   private unique?: Map<string, string>;
   private partial?: Query;
   private ns: string;
@@ -101,13 +103,24 @@ export class IndexStore {
       if (this.unique?.get(keyString(key)) === id) this.unique.delete(keyString(key));
       let i = this.lowerBound(key, false);
       while (i < this.entries.length && compareKeys(this.entries[i].key, key) === 0) {
-        if (this.entries[i].id === id) { this.entries.splice(i, 1); break; }
+        const e = this.entries[i];
+        if (e.id === id && !e.dead) {
+          e.dead = true;
+          this.dead++;
+          break;
+        }
         i++;
       }
     }
+    if (this.dead > 64 && this.dead * 4 > this.entries.length) this.compact();
   }
 
-  get size(): number { return this.entries.length + this.pending.length; }
+  private compact(): void {
+    this.entries = this.entries.filter((e) => !e.dead);
+    this.dead = 0;
+  }
+
+  get size(): number { return this.entries.length - this.dead + this.pending.length; }
 
   /** True when `a` and `b` produce the same index entries (an update can skip this index). */
   sameKeys(a: Document, b: Document): boolean {
@@ -123,6 +136,7 @@ export class IndexStore {
       this.pending = [];
       return;
     }
+    if (this.dead) this.compact();
     this.pending.sort((a, b) => compareKeys(a.key, b.key));
     if (this.entries.length === 0) this.entries = this.pending;
     else {
@@ -154,7 +168,7 @@ export class IndexStore {
   /** Every entry's document id in index order. */
   allIds(): string[] {
     this.flush();
-    return this.entries.map((e) => e.id);
+    return this.entries.filter((e) => !e.dead).map((e) => e.id);
   }
 
   /** Document ids within `bounds` (a prefix of the index fields), with the number of keys examined. */
@@ -188,6 +202,7 @@ export class IndexStore {
             if (c > 0 || (c === 0 && !last.hiInc)) break;
           }
         }
+        if (e.dead) continue;
         keysExamined++;
         ids.push(e.id);
       }
