@@ -220,6 +220,24 @@ describe('UpdateItem', () => {
     expect(err.name).toBe('ConditionalCheckFailedException');
   });
 
+  it('ignores REMOVE of a nested path when the update creates the item', async () => {
+    const res = await c().send(
+      new UpdateItemCommand({
+        TableName: 'Items',
+        Key: key('new-remove', 1),
+        UpdateExpression: 'SET a = :v REMOVE m.x, l[2]',
+        ExpressionAttributeValues: { ':v': { S: 'set' } },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    expect(res.Attributes).toEqual({ ...key('new-remove', 1), a: { S: 'set' } });
+    // On an existing item the same nested path (m is absent) is still invalid.
+    const err = await errorOf(() =>
+      c().send(new UpdateItemCommand({ TableName: 'Items', Key: key('new-remove', 1), UpdateExpression: 'REMOVE m.x' })),
+    );
+    expect(err.message).toBe('The document path provided in the update expression is invalid for update');
+  });
+
   it('supports legacy AttributeUpdates', async () => {
     await c().send(new UpdateItemCommand({ TableName: 'Items', Key: key('lu', 1), AttributeUpdates: { n: { Action: 'ADD', Value: { N: '5' } }, s: { Action: 'PUT', Value: { S: 'x' } } } }));
     const got = await c().send(new GetItemCommand({ TableName: 'Items', Key: key('lu', 1) }));

@@ -124,7 +124,8 @@ export function evaluate(p: PreparedWrite, maxItemBytes: number): Evaluated {
       if (!old && actions.length && actions.every((a) => a.action === 'REMOVE' || a.action === 'DELETE')) {
         return { old, next: undefined, writes: false };
       }
-      const next = p.update ? applyUpdate(p.update, old ?? { ...p.key }) : (old ?? { ...p.key });
+      // On a new item DynamoDB ignores REMOVE, even nested paths that would be "invalid for update".
+      const next = p.update ? applyUpdate(p.update, old ?? { ...p.key }, { itemExists: old !== undefined }) : (old ?? { ...p.key });
       checkIndexKeys(p.table, next);
       if (itemSize(next) > maxItemBytes) throw validation('Item size to update has exceeded the maximum allowed size');
       return { old, next, writes: true };
