@@ -33,7 +33,6 @@ export const msg = {
   importThrew: (what: string) => `your code threw while loading: ${what}`,
   notExported: (fn: string) => `your file does not export a function named ${fn}`,
   remainingAfterCrash: (why: string) => `not run: ${why}`,
-  checkTimeout: () => 'the check did not finish within the time limit',
   noMain: () => 'your file does not export a function named main() to run',
   unknownCheckError: (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)),
   redisMissing: () => 'redis-server not found: install it with `apt-get install redis-server` (Debian/Ubuntu) or `brew install redis`',

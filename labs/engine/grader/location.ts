@@ -1,4 +1,4 @@
-// Map a learner-side error to the learner's file: the process runs with --enable-source-maps,
+// Map a learner-side error to the learner's file: the harness turns on source maps for it,
 // so stack frames already name `<runDir>/<learnerFile>:line:column` in the original TypeScript.
 // We pick the first such frame and strip the temp dir from the stack shown to the learner.
 

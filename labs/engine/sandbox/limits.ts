@@ -32,7 +32,6 @@ export function sandboxFlags(runDir: string, readable: readonly string[], limits
     ...readable.map((p) => `--allow-fs-read=${p}`),
     `--allow-fs-write=${runDir}`,
     `--max-old-space-size=${limits.heapMb}`,
-    '--enable-source-maps',
     '--disable-warning=ExperimentalWarning',
   ];
   return flags;
