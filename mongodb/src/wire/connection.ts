@@ -78,7 +78,7 @@ export class Connection implements ConnectionContext {
       this.close(e instanceof ProtocolError ? e.message : `bad message: ${(e as Error).message}`);
       return;
     }
-    this.queue = this.queue.then(() => this.answer(req));
+    this.queue = this.queue.then(() => this.answer(req)).catch((e) => this.close(`reply failed: ${(e as Error).message}`));
   }
 
   private async answer(req: Request): Promise<void> {
@@ -86,7 +86,14 @@ export class Connection implements ConnectionContext {
     const reply = await this.dispatch(this, req.body, req.kind === 'query');
     if (this.closed) return;
     if (req.kind === 'msg' && req.flags & MORE_TO_COME) return;
-    const out = req.kind === 'msg' ? buildMsg(nextRequestId++, req.header.requestId, reply) : buildReply(nextRequestId++, req.header.requestId, reply);
+    const build = req.kind === 'msg' ? buildMsg : buildReply;
+    let out: Buffer;
+    try {
+      out = build(nextRequestId++, req.header.requestId, reply);
+    } catch (e) {
+      // A reply that can't be serialised (e.g. over 16 MiB) becomes an error, not a crash.
+      out = build(nextRequestId++, req.header.requestId, { ok: 0, errmsg: `reply could not be encoded: ${(e as Error).message}`, code: 10334, codeName: 'BSONObjectTooLarge' });
+    }
     this.socket.write(out);
   }
 }
