@@ -2,6 +2,9 @@
 // reads from the learner's database; the index check asks the server for the plan with
 // explain("executionStats") (https://www.mongodb.com/docs/manual/reference/explain-results/),
 // and revenue is recomputed here in exact decimal arithmetic over the stored orders.
+// Index order follows the ESR guideline: https://www.mongodb.com/docs/manual/tutorial/equality-sort-range-guideline/
+// One line is updated through the positional $: https://www.mongodb.com/docs/manual/reference/operator/update/positional/
+// A unique index turns a duplicate into error 11000: https://www.mongodb.com/docs/manual/core/index-unique/
 import { EJSON } from 'bson';
 import { Decimal128, type Document, type ObjectId } from 'mongodb';
 import { defineChecks, type CheckContext } from '../../engine/contracts/checks.ts';
