@@ -70,6 +70,7 @@ export async function startMongo(options: StartOptions = {}): Promise<RunningMon
     server.once('error', reject);
     server.listen(options.port ?? 27017, host, () => resolve());
   });
+  server.on('error', (e) => core.log(`listener error: ${e.message}`));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : options.port ?? 27017;
   core.address = `${host}:${port}`;
