@@ -5,8 +5,7 @@
 
 import { compareKeyValues, keyString, sameValue } from '../attributes.ts';
 import { validation } from '../errors.ts';
-import { ExprContext, parseKeyCondition, type KeyCondition, type KeyOperator } from '../expressions/index.ts';
-import { parseConditionExpression } from '../expressions/condition-parser.ts';
+import { ExprContext, parseCondition, parseKeyCondition, type KeyCondition, type KeyOperator } from '../expressions/index.ts';
 import { boundFirst, lowerBound, prefixEnd, type Entry } from '../storage/sorted.ts';
 import { keyNamesOf } from '../storage/table.ts';
 import type { AttributeValue, Key, KeyNames, KeySchema } from '../types.ts';
@@ -118,7 +117,7 @@ export function query(d: QueryInput, ctx: OpContext) {
   const ectx = exprContext(d.ExpressionAttributeNames, d.ExpressionAttributeValues);
   if (d.KeyConditionExpression !== undefined) {
     // Syntax and placeholder errors come before any table lookup; the key schema check after.
-    parseConditionExpression(d.KeyConditionExpression, new ExprContext(d.ExpressionAttributeNames, d.ExpressionAttributeValues), 'KeyConditionExpression');
+    parseCondition(d.KeyConditionExpression, new ExprContext(d.ExpressionAttributeNames, d.ExpressionAttributeValues), 'KeyConditionExpression');
   }
   const plan = planRead(d, ctx, ectx, legacyProjection);
   const schema = plan.index?.keySchema ?? plan.table.keySchema;

@@ -25,9 +25,13 @@ export type { Projection } from './projection.ts';
 export type { Update, UpdateAction } from './update-parser.ts';
 export type { ApplyOptions } from './update-apply.ts';
 
-/** ConditionExpression (PutItem/UpdateItem/DeleteItem/transactions) or FilterExpression (Query/Scan). */
-export function parseCondition(expr: string, ctx: ExprContext, kind: 'ConditionExpression' | 'FilterExpression' = 'ConditionExpression'): Condition {
-  return parseConditionExpression(expr, ctx, kind satisfies ConditionKind);
+/**
+ * ConditionExpression (PutItem/UpdateItem/DeleteItem/transactions), FilterExpression (Query/Scan),
+ * or a Query's KeyConditionExpression checked for syntax and placeholders only, before the table
+ * is looked up (`parseKeyCondition` narrows it to the key schema afterwards).
+ */
+export function parseCondition(expr: string, ctx: ExprContext, kind: ConditionKind = 'ConditionExpression'): Condition {
+  return parseConditionExpression(expr, ctx, kind);
 }
 
 /** KeyConditionExpression of a Query, narrowed to the key schema of the table or index queried. */

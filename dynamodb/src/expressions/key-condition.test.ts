@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DynamoError } from '../errors.ts';
 import type { AttributeValue } from '../types.ts';
-import { ExprContext, parseKeyCondition } from './index.ts';
+import { ExprContext, parseCondition, parseKeyCondition } from './index.ts';
 import type { KeyCondition } from './index.ts';
 
 const values: Record<string, AttributeValue> = {
@@ -85,5 +85,15 @@ describe('key conditions', () => {
 
   it('rejects a second condition on a hash-only key', () => {
     expect(failure('pk = :p AND sk = :a', hashOnly)).toBe('Query key condition not supported');
+  });
+
+  it('parseCondition checks syntax and placeholders of a key condition without the key schema', () => {
+    const check = (expr: string) => () => parseCondition(expr, new ExprContext(undefined, values), 'KeyConditionExpression');
+    // Query runs this before it knows the table: a missing key element is judged later.
+    expect(check('attr1 = :p')).not.toThrow();
+    expect(check('pk = :p AND sk =')).toThrow('Invalid KeyConditionExpression: Syntax error; token: "<EOF>", near: "="');
+    expect(check('pk = :missing')).toThrow(
+      'Invalid KeyConditionExpression: An expression attribute value used in expression is not defined; attribute value: :missing',
+    );
   });
 });
