@@ -97,7 +97,7 @@ export default defineChecks<typeof import('./solution.ts')>([
       const { _id, shippedCount, ...rest } = stored;
       ctx.assert(canon(rest) === canon(order), `The stored order differs from the one passed in: stored ${fmt(rest)}, expected ${fmt(order)}.`);
 
-      const again = await ctx.learner.addOrder({ ...newOrder('A-30001', 'c-302', 2) });
+      const again = await ctx.learner.addOrder(newOrder('A-30001', 'c-302', 2));
       ctx.assert(
         again === null,
         `addOrder with an orderNo that already exists should return null, got ${fmt(again)}. ` +
