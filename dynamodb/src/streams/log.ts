@@ -171,11 +171,12 @@ export class StreamLog {
   }
 
   private append(change: ChangeRecord): void {
+    // Most tables have no stream: decide that before comparing images (a deep compare per write).
+    const table = this.store.tables(change.namespace, change.region).get(change.table);
+    if (!table?.stream.enabled) return;
     // "If you perform a PutItem or UpdateItem operation that does not change any data in an
     // item, DynamoDB Streams does not write a stream record for that operation."
     if (change.oldImage && change.newImage && valuesEqual({ M: change.oldImage }, { M: change.newImage })) return;
-    const table = this.store.tables(change.namespace, change.region).get(change.table);
-    if (!table?.stream.enabled) return;
     const stream = this.ensure(table);
     if (!stream) return;
     let shard = stream.shards.at(-1)!;

@@ -169,6 +169,28 @@ describe('stream view types', () => {
     const listed = await streams.send(new ListStreamsCommand({ TableName: 'nostream' }));
     expect(listed.Streams).toEqual([]);
   });
+
+  it('does not look at the images of a write to a table without a stream', async () => {
+    await createTable('unread');
+    // Images that refuse to be read: comparing them (the no-change check) would throw.
+    const refuse = (): never => {
+      throw new Error('image read');
+    };
+    const untouchable = new Proxy({}, { ownKeys: refuse, get: refuse });
+    const emit = () =>
+      server.store.changes.emit({
+        namespace: 'streams-test',
+        region: 'us-east-1',
+        table: 'unread',
+        eventName: 'MODIFY',
+        keys: { pk: { S: 'k' } },
+        oldImage: untouchable,
+        newImage: untouchable,
+        sizeBytes: 10,
+        at: clock,
+      });
+    expect(emit).not.toThrow();
+  });
 });
 
 describe('shard iterator types', () => {
