@@ -25,8 +25,24 @@ try {
     await page.goto(served.url + chapter);
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: new URL(`chapter-${theme}.png`, OUT).pathname, fullPage: false });
-    await page.screenshot({ path: new URL(`chapter-${theme}-full.png`, OUT).pathname, fullPage: true });
+    // The chapter's own components, as a reader meets them (tall viewport: no sticky header overlap).
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    const quiz = page.locator('section.ks-quiz').first();
+    if (await quiz.count()) {
+      for (const fieldset of await quiz.locator('fieldset').all()) await fieldset.locator('input').first().check();
+      await quiz.locator('button[type="submit"]').click();
+      await quiz.screenshot({ path: new URL(`quiz-${theme}.png`, OUT).pathname });
+    }
+    const chapterLab = page.locator('section.ks-lab').first();
+    if (await chapterLab.count()) {
+      await chapterLab.scrollIntoViewIfNeeded();
+      await page.waitForSelector('section.ks-lab[data-editor="monaco"]', { timeout: 60_000 });
+      await chapterLab.screenshot({ path: new URL(`chapter-lab-${theme}.png`, OUT).pathname });
+    }
+    const figure = page.locator('figure.ks-diagram').first();
+    if (await figure.count()) await figure.screenshot({ path: new URL(`diagram-${theme}.png`, OUT).pathname });
 
+    await page.setViewportSize({ width: 1280, height: 2400 });
     await page.goto(served.url + '/labs/sandbox/');
     const sel = `section.ks-lab[data-lab-id="${LAB}"]`;
     await page.locator(sel).scrollIntoViewIfNeeded();
@@ -39,6 +55,7 @@ try {
     await page.click(`${sel} [data-action="submit"]`);
     await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-busy') === 'false', sel, { timeout: 60_000 });
     await page.locator(sel).screenshot({ path: new URL(`lab-${theme}.png`, OUT).pathname });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await context.close();
     console.log(`screenshots: ${theme} done`);
   }

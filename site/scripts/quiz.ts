@@ -13,9 +13,16 @@ function mark(section: HTMLElement, save: boolean): void {
     const status = answers[i] === -1 ? 'unanswered' : answers[i] === right ? 'right' : 'wrong';
     if (status === 'right') correct++;
     li.dataset.status = status;
-    const choice = li.querySelectorAll('.ks-quiz__choice span')[right]?.textContent ?? '';
-    li.querySelector('[data-verdict]')!.textContent =
-      status === 'right' ? 'Correct.' : status === 'wrong' ? `Not quite — the answer is “${choice}”.` : `Not answered — the answer is “${choice}”.`;
+    const labels = [...li.querySelectorAll<HTMLElement>('.ks-quiz__choice')];
+    labels.forEach((label, ci) => {
+      label.dataset.mark = ci === right ? 'right' : ci === answers[i] ? 'wrong' : '';
+    });
+    const verdict = li.querySelector('[data-verdict]')!;
+    const answer = document.createElement('span');
+    answer.className = 'ks-quiz__answer';
+    answer.textContent = labels[right]?.textContent?.trim() ?? '';
+    verdict.replaceChildren(status === 'right' ? 'Correct.' : status === 'wrong' ? 'Not quite. The answer: ' : 'Not answered. The answer: ');
+    if (status !== 'right') verdict.append(answer);
     li.querySelector<HTMLElement>('[data-feedback]')!.hidden = false;
   });
   section.querySelector('[data-score]')!.textContent = `${correct} of ${items.length} correct.`;
@@ -34,6 +41,7 @@ export function mountQuizzes(): void {
     form.addEventListener('reset', () => {
       for (const li of section.querySelectorAll<HTMLElement>('.ks-quiz__question')) {
         li.dataset.status = 'unanswered';
+        for (const label of li.querySelectorAll<HTMLElement>('.ks-quiz__choice')) label.dataset.mark = '';
         li.querySelector<HTMLElement>('[data-feedback]')!.hidden = true;
       }
       section.querySelector('[data-score]')!.textContent = '';
