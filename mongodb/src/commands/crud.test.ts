@@ -93,6 +93,8 @@ describe('CRUD through the official driver', () => {
     expect(await c.findOne({}, { projection: { arr: { $slice: 1 } } })).toEqual({ _id: 1, b: 2, a: 1, arr: [1] });
     const [g] = await c.aggregate([{ $project: { a: 1 } }]).toArray();
     expect(Object.keys(g)).toEqual(['_id', 'a']);
+    const [h] = await c.aggregate([{ $project: { sum: { $add: ['$a', '$b'] }, b: 1, a: 1 } }]).toArray();
+    expect(Object.keys(h)).toEqual(['_id', 'b', 'a', 'sum']);
   });
 
   it('findAndModify returns before/after documents', async () => {
@@ -142,6 +144,8 @@ describe('CRUD through the official driver', () => {
     expect((await c.findOne({ _id: 4 } as never))!.p).toEqual(Long.fromString('9007199254740994'));
     const [x] = await c.aggregate([{ $match: { _id: 2 } }, { $project: { t: { $multiply: ['$p', 3] } } }]).toArray();
     expect(x.t).toEqual(Decimal128.fromString('31.50'));
+    const [m] = await c.aggregate([{ $match: { _id: { $lte: 3 } } }, { $group: { _id: null, lo: { $min: '$p' }, hi: { $max: '$p' } } }]).toArray();
+    expect(m).toEqual({ _id: null, lo: 3, hi: Decimal128.fromString('10.50') });
   });
 
   it('never lets a pipeline modify stored documents', async () => {

@@ -13,6 +13,7 @@ import { textScores } from './text.ts';
 import { errors } from '../errors.ts';
 import { add, divide, isWide, multiply, negate } from './numeric.ts';
 import * as expressionOps from 'mingo/operators/expression';
+import * as pipelineOps from 'mingo/operators/pipeline';
 import { evalExpr } from 'mingo/core';
 
 type Test = (c: number) => boolean;
@@ -41,7 +42,33 @@ function $sort(coll: { transform(fn: (docs: Document[]) => unknown): unknown }, 
   return coll.transform((docs) => Lazy(sortDocs(docs, keys)));
 }
 
-export const pipelineOperators = { $sort };
+type LazyDocs = { map(fn: (d: Document) => Document): LazyDocs };
+const originalProject = (pipelineOps as unknown as Record<string, (c: LazyDocs, e: Document, o: Options) => LazyDocs>).$project;
+
+/**
+ * $project field order as mongod emits it: _id, then included fields in the input document's
+ * order, then computed fields in the order the projection lists them (mingo sorts them by name).
+ * $project maps documents 1:1 in order, so a queue pairs each output with its input.
+ */
+function $project(coll: LazyDocs, spec: Document, options: Options) {
+  const computed = [...new Set(Object.entries(spec).filter(([, v]) => !(v === 1 || v === true || v === 0 || v === false)).map(([k]) => k.split('.')[0]))];
+  const inputs: Document[] = [];
+  const tracked = coll.map((d) => {
+    inputs.push(d);
+    return d;
+  });
+  return originalProject(tracked, spec, options).map((d) => {
+    const input = inputs.shift() ?? {};
+    const out: Document = {};
+    if ('_id' in d) out._id = d._id;
+    for (const k of Object.keys(input)) if (k in d && k !== '_id' && !computed.includes(k)) out[k] = d[k];
+    for (const k of computed) if (k in d && k !== '_id') out[k] = d[k];
+    for (const k of Object.keys(d)) if (!(k in out)) out[k] = d[k];
+    return out;
+  });
+}
+
+export const pipelineOperators = { $sort, $project };
 
 const isNumeric = (v: unknown) => typeRank(v) === 3 && !(typeof v === 'number' && Number.isNaN(v));
 
@@ -63,7 +90,19 @@ function $avg(coll: Document[], expr: unknown, options: Options) {
   return toNumber(sum) / nums.length;
 }
 
-export const accumulatorOperators = { $sum, $avg };
+/** $min / $max in BSON order, ignoring null and missing values as MongoDB does. */
+function extreme(sign: 1 | -1) {
+  return (coll: Document[], expr: unknown, options: Options) => {
+    let best: unknown = null;
+    for (const v of $push(coll, expr, options) as unknown[]) {
+      if (v === null || v === undefined) continue;
+      if (best === null || compareBson(v, best) * sign > 0) best = v;
+    }
+    return best;
+  };
+}
+
+export const accumulatorOperators = { $sum, $avg, $min: extreme(-1), $max: extreme(1) };
 
 type ExprOp = (obj: Document, expr: unknown, options: Options) => unknown;
 const original = expressionOps as unknown as Record<string, ExprOp>;
