@@ -29,7 +29,8 @@ export const hello: CommandSpec = {
     }
     const me = inv.core.address ?? '127.0.0.1:27017';
     const reply = {
-      ...(inv.name === 'hello' ? { isWritablePrimary: true } : { ismaster: true }),
+      // `hello` answers isWritablePrimary; the legacy isMaster/ismaster spelling answers ismaster.
+      ...(Object.keys(inv.body)[0] === 'hello' ? { isWritablePrimary: true } : { ismaster: true }),
       topologyVersion: { processId: PROCESS_ID, counter: Long.ZERO },
       hosts: [me],
       setName: 'rs0',
