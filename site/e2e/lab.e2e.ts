@@ -192,6 +192,25 @@ export function pageTests(e2e: E2E, monacoChunks: Set<string>): TestCase[] {
       },
     },
     {
+      name: 'sidebar badges show lab progress for chapters with labs',
+      fn: async () => {
+        const { page, context } = await e2e.newPage();
+        await page.goto(`${e2e.baseUrl}/`);
+        const link = page.locator('a[data-labs]').first();
+        assert((await link.count()) === 1, 'a chapter with labs has a badge in the sidebar');
+        const ids = ((await link.getAttribute('data-labs')) ?? '').split(' ');
+        assert(/^(Lab|\d+ labs)$/.test((await link.locator('.ks-lab-badge').textContent())!.trim()), 'badge before any progress');
+        await page.evaluate((ids) => {
+          const labs = Object.fromEntries(ids.map((id) => [id, { status: 'passed', tasks: {}, submits: 1, updatedAt: '' }]));
+          localStorage.setItem('keyspace:progress:v1', JSON.stringify({ version: 1, labs, quizzes: {} }));
+        }, ids);
+        await page.reload();
+        const badge = (await page.locator('a[data-labs]').first().locator('.ks-lab-badge').textContent())!;
+        assert(badge.includes('✓'), `badge after passing every lab: ${badge}`);
+        await context.close();
+      },
+    },
+    {
       name: 'search, progress page and sidebar work offline',
       fn: async () => {
         const { page, context } = await e2e.newPage({ colorScheme: 'light' });

@@ -6,6 +6,7 @@ import { serve } from '../server/serve.ts';
 import { createEngine } from '../../labs/engine/engine.ts';
 import { launch, runTests } from './harness.ts';
 import { labTests, pageTests } from './lab.e2e.ts';
+import { a11yTests, quizTests } from './a11y.e2e.ts';
 
 await ensureBuilt();
 const engine = await createEngine({ backend: 'embedded' });
@@ -14,7 +15,7 @@ const e2e = await launch(served.url);
 let result: [number, number] = [0, 1];
 try {
   const monacoChunks = new Set<string>();
-  result = await runTests([...labTests(e2e, monacoChunks), ...pageTests(e2e, monacoChunks)]);
+  result = await runTests([...labTests(e2e, monacoChunks), ...quizTests(e2e), ...a11yTests(e2e), ...pageTests(e2e, monacoChunks)]);
 } finally {
   await e2e.browser.close();
   await served.close();

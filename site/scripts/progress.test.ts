@@ -26,7 +26,7 @@ const events: string[] = [];
 const p = await import('./progress.ts');
 
 beforeEach(() => {
-  (globalThis as { window: { localStorage: MemoryStorage } }).window.localStorage = new MemoryStorage();
+  (globalThis as unknown as { window: { localStorage: MemoryStorage } }).window.localStorage = new MemoryStorage();
 });
 
 describe('progress', () => {
@@ -47,7 +47,7 @@ describe('progress', () => {
     p.recordQuiz('q', [1, 0, -1], 1);
     p.saveDraft('x', 'export const a = 1;');
     const doc = JSON.stringify(p.exportProgress());
-    (globalThis as { window: { localStorage: MemoryStorage } }).window.localStorage = new MemoryStorage();
+    (globalThis as unknown as { window: { localStorage: MemoryStorage } }).window.localStorage = new MemoryStorage();
     expect(p.labStatus('x')).toBe('not-started');
     expect(p.importProgress(doc)).toEqual({ labs: 1, quizzes: 1, drafts: 1 });
     expect(p.labStatus('x')).toBe('passed');
