@@ -1,5 +1,6 @@
-// Compile the learner's TypeScript to one ESM module with an inline source map (esbuild), and
-// refuse imports outside the lab's allow-list with the import's position in the learner's file.
+// Compile the learner's TypeScript to one ESM module with an inline source map (esbuild),
+// refuse imports outside the lab's allow-list with the import's position in the learner's file,
+// and point allowed package imports at the repo's node_modules.
 // esbuild reports an onResolve error at the import statement, so positions come for free
 // (https://esbuild.github.io/plugins/#on-resolve-results).
 import { build, type Message } from 'esbuild';
@@ -20,6 +21,16 @@ function importProblem(specifier: string, packages: ReadonlySet<string>): string
   if (/^[./]|^[a-z]+:/i.test(specifier)) return `import of '${specifier}' is not allowed in labs: a lab is one file`;
   if (packages.has(packageName(specifier))) return null;
   return `import of '${specifier}' is not allowed in labs (this lab may import: ${[...packages].join(', ') || 'no packages'})`;
+}
+
+/**
+ * Packages become absolute file URLs from the repo's node_modules: the learner's temp dir has no
+ * node_modules, and Node < 22.15 has no module.registerHooks to resolve them at run time.
+ * Builtins stay as written.
+ */
+function resolvedUrl(specifier: string): string {
+  if (specifier.startsWith('node:') || BUILTINS.has(specifier)) return specifier;
+  return import.meta.resolve(specifier);
 }
 
 function describe(m: Message): { message: string; location: { line: number; column: number } | null } {
@@ -49,7 +60,8 @@ export async function compileLearner(source: string, fileName: string, packages:
           setup(b) {
             b.onResolve({ filter: /.*/ }, (args) => {
               const problem = importProblem(args.path, allowed);
-              return problem ? { errors: [{ text: problem }] } : { path: args.path, external: true };
+              if (problem) return { errors: [{ text: problem }] };
+              return { path: resolvedUrl(args.path), external: true };
             });
           },
         },

@@ -117,6 +117,14 @@ describe('grading hostile code', () => {
     expect(r.tests[0].output).toMatch(/import of 'node:fs' is not allowed in labs \| import of '.*checks\.ts' is not allowed in labs \| import of 'fs' is not allowed/);
   });
 
+  it("computed import of another lab's driver by file URL → denied, fail", async () => {
+    const url = `file://${path.join(REPO_ROOT, 'node_modules/mongodb/lib/index.js')}`;
+    const code = `export async function answer() { const m = await import([${JSON.stringify(url)}][0]).catch((e) => e.message); console.log(String(m)); return typeof m === 'object' ? 42 : 0; }\n${STORE}`;
+    const r = await submit(code);
+    expect(r.status).toBe('fail');
+    expect(r.tests[0].output).toMatch(/is not allowed in labs/);
+  });
+
   it('patching Object.prototype and JSON in the learner process → checks unaffected, fail', async () => {
     const code = `(Object.prototype as any).status = 'pass';
 (Object.prototype as any).ok = true;

@@ -79,23 +79,34 @@ function installResolveHook(init: InitMessage): void {
   const builtins = new Set(init.builtins.map((b) => b.replace(/^node:/, '')));
   const packages = new Set(init.packages);
   const known = new Set(builtinModules);
+  const nodeModules = new URL('node_modules/', init.resolveFrom).href;
+  restrictGetBuiltinModule(builtins);
+  // Node < 22.15 has no registerHooks: the compile-time check and the permission model remain.
+  if (typeof registerHooks !== 'function') return;
   registerHooks({
     resolve(specifier, context, nextResolve) {
       if (!context.parentURL?.startsWith(learnerDir)) return nextResolve(specifier, context);
       const bare = specifier.replace(/^node:/, '');
       if (specifier.startsWith('node:') || known.has(bare)) {
         if (builtins.has(bare)) return nextResolve(specifier, context);
+      } else if (specifier.startsWith(nodeModules)) {
+        // The compiler points package imports at the repo's node_modules (compile/compile.ts).
+        if (packages.has(packageOf(specifier.slice(nodeModules.length)))) return nextResolve(specifier, context);
       } else if (!/^[./]|^[a-z]+:/i.test(specifier) && packages.has(packageOf(specifier))) {
         return nextResolve(specifier, { ...context, parentURL: init.resolveFrom });
       }
       throw new Error(`import of '${specifier}' is not allowed in labs`);
     },
   });
-  // getBuiltinModule would sidestep the resolve hook; the permission model still guards fs etc.
+}
+
+/** getBuiltinModule would sidestep the resolve hook; the permission model still guards fs etc. */
+function restrictGetBuiltinModule(builtins: Set<string>): void {
+  const original = process.getBuiltinModule?.bind(process);
   Object.defineProperty(process, 'getBuiltinModule', {
     value: (id: string) => {
-      if (!builtins.has(String(id).replace(/^node:/, ''))) throw new Error(`import of '${id}' is not allowed in labs`);
-      return undefined;
+      if (!original || !builtins.has(String(id).replace(/^node:/, ''))) throw new Error(`import of '${id}' is not allowed in labs`);
+      return original(id);
     },
   });
 }
