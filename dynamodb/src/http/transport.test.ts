@@ -39,6 +39,15 @@ describe('protocol', () => {
     expect(res.headers.get('x-amz-crc32')).toBe(String(crc32(res.text)));
   });
 
+  it('gives every response its own request id, errors included', async () => {
+    // More requests than one refill of the id pool.
+    const responses = await Promise.all(Array.from({ length: 120 }, (_, i) => raw(i % 3 ? '{}' : '{"a":')));
+    const ids = responses.map((r) => r.headers.get('x-amzn-requestid'));
+    for (const id of ids) expect(id).toMatch(/^[A-Z0-9]{52}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(responses.filter((r) => r.status === 400)).toHaveLength(40);
+  });
+
   it('reports health on GET /', async () => {
     const res = await raw(undefined, {}, 'GET');
     expect(res.text).toBe('healthy: dynamodb.us-east-1.amazonaws.com ');

@@ -16,8 +16,8 @@ export interface ChangeRecord {
   newImage?: Item;
   /** Set for deletions made by the service itself (TTL). */
   userIdentity?: { type: 'Service'; principalId: 'dynamodb.amazonaws.com' };
-  /** Size of the images as DynamoDB counts item size. */
-  sizeBytes: number;
+  /** Size of the images as DynamoDB counts item size (may be a getter computed when read). */
+  readonly sizeBytes: number;
   /** Epoch milliseconds of the commit. */
   at: number;
   /** True when a global-table replica applied another region's write. */

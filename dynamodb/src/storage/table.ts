@@ -207,7 +207,10 @@ export class Table {
       oldImage: old,
       newImage: newItem,
       userIdentity,
-      sizeBytes: itemSize(key) + itemSize(old) + itemSize(newItem),
+      // Computed on demand: most writes go to tables whose listeners never read it.
+      get sizeBytes() {
+        return itemSize(key) + itemSize(old) + itemSize(newItem);
+      },
       at,
       ...(opts.replicated ? { replicated: true } : {}),
     });

@@ -3,33 +3,36 @@
 import { itemSize } from '../capacity.ts';
 import { validation } from '../errors.ts';
 import { TABLE_KEYS, type BatchWriteInput } from './batch.ts';
-import { validateShape } from './schema.ts';
+import { validateShape, type Fields } from './schema.ts';
 import { ITEM, KEY, RETURN_CONSUMED, RETURN_METRICS } from './shapes.ts';
 import { checkValues } from './values.ts';
 
-export function validateBatchWrite(body: Record<string, unknown>, server?: { maxItemBytes: number }): BatchWriteInput {
-  const d = validateShape<BatchWriteInput>(body, {
-    ReturnConsumedCapacity: RETURN_CONSUMED,
-    ReturnItemCollectionMetrics: RETURN_METRICS,
-    RequestItems: {
-      type: 'Map',
-      notNull: true,
-      minLen: 1,
-      keys: TABLE_KEYS,
-      values: { minLen: 1, maxLen: 25 },
-      value: {
-        type: 'List',
-        member: {
-          type: 'Struct',
-          name: 'WriteRequest',
-          fields: {
-            DeleteRequest: { type: 'Struct', name: 'DeleteRequest', fields: { Key: { ...KEY, notNull: true } } },
-            PutRequest: { type: 'Struct', name: 'PutRequest', fields: { Item: { ...ITEM, notNull: true } } },
-          },
+// Field order decides the order of listed errors; one object for every request.
+const FIELDS: Fields = {
+  ReturnConsumedCapacity: RETURN_CONSUMED,
+  ReturnItemCollectionMetrics: RETURN_METRICS,
+  RequestItems: {
+    type: 'Map',
+    notNull: true,
+    minLen: 1,
+    keys: TABLE_KEYS,
+    values: { minLen: 1, maxLen: 25 },
+    value: {
+      type: 'List',
+      member: {
+        type: 'Struct',
+        name: 'WriteRequest',
+        fields: {
+          DeleteRequest: { type: 'Struct', name: 'DeleteRequest', fields: { Key: { ...KEY, notNull: true } } },
+          PutRequest: { type: 'Struct', name: 'PutRequest', fields: { Item: { ...ITEM, notNull: true } } },
         },
       },
     },
-  });
+  },
+};
+
+export function validateBatchWrite(body: Record<string, unknown>, server?: { maxItemBytes: number }): BatchWriteInput {
+  const d = validateShape<BatchWriteInput>(body, FIELDS);
   let total = 0;
   for (const requests of Object.values(d.RequestItems)) {
     for (const req of requests) {

@@ -26,28 +26,31 @@ const COMMON: Fields = {
   ReturnValuesOnConditionCheckFailure: RETURN_ON_FAILURE,
 };
 
-export function validateTransactWrite(body: Record<string, unknown>): TransactWriteInput {
-  const d = validateShape<TransactWriteInput>(body, {
-    TransactItems: {
-      type: 'List',
-      notNull: true,
-      minLen: 1,
-      maxLen: 100,
-      member: {
-        type: 'Struct',
-        name: 'TransactWriteItem',
-        fields: {
-          ConditionCheck: { type: 'Struct', name: 'ConditionCheck', fields: { ...COMMON, Key: { ...KEY, notNull: true }, ConditionExpression: { type: 'String', notNull: true } } },
-          Put: { type: 'Struct', name: 'Put', fields: { ...COMMON, Item: { ...ITEM, notNull: true } } },
-          Delete: { type: 'Struct', name: 'Delete', fields: { ...COMMON, Key: { ...KEY, notNull: true } } },
-          Update: { type: 'Struct', name: 'Update', fields: { ...COMMON, Key: { ...KEY, notNull: true }, UpdateExpression: { type: 'String', notNull: true } } },
-        },
+// Field order decides the order of listed errors; one object for every request.
+const FIELDS: Fields = {
+  TransactItems: {
+    type: 'List',
+    notNull: true,
+    minLen: 1,
+    maxLen: 100,
+    member: {
+      type: 'Struct',
+      name: 'TransactWriteItem',
+      fields: {
+        ConditionCheck: { type: 'Struct', name: 'ConditionCheck', fields: { ...COMMON, Key: { ...KEY, notNull: true }, ConditionExpression: { type: 'String', notNull: true } } },
+        Put: { type: 'Struct', name: 'Put', fields: { ...COMMON, Item: { ...ITEM, notNull: true } } },
+        Delete: { type: 'Struct', name: 'Delete', fields: { ...COMMON, Key: { ...KEY, notNull: true } } },
+        Update: { type: 'Struct', name: 'Update', fields: { ...COMMON, Key: { ...KEY, notNull: true }, UpdateExpression: { type: 'String', notNull: true } } },
       },
     },
-    ClientRequestToken: { type: 'String', minLen: 1, maxLen: 36 },
-    ReturnConsumedCapacity: RETURN_CONSUMED,
-    ReturnItemCollectionMetrics: RETURN_METRICS,
-  });
+  },
+  ClientRequestToken: { type: 'String', minLen: 1, maxLen: 36 },
+  ReturnConsumedCapacity: RETURN_CONSUMED,
+  ReturnItemCollectionMetrics: RETURN_METRICS,
+};
+
+export function validateTransactWrite(body: Record<string, unknown>): TransactWriteInput {
+  const d = validateShape<TransactWriteInput>(body, FIELDS);
   // Malformed values are a top-level ValidationException, not a cancellation reason.
   for (const t of d.TransactItems) {
     checkValues(t.Put?.Item);

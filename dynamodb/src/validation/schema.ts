@@ -35,6 +35,18 @@ export type Fields = Record<string, Shape>;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** A field list in order, with the lower-camel name AWS prints in paths; computed once per Fields object. */
+type FieldList = Array<{ name: string; shape: Shape; pathName: string }>;
+const fieldLists = new WeakMap<Fields, FieldList>();
+function fieldList(fields: Fields): FieldList {
+  let list = fieldLists.get(fields);
+  if (!list) {
+    list = Object.entries(fields).map(([name, shape]) => ({ name, shape, pathName: lowerFirst(name) }));
+    fieldLists.set(fields, list);
+  }
+  return list;
+}
+
 // ---------- phase 1: types ----------
 
 const ATTR_FIELDS: Fields = {
@@ -106,10 +118,17 @@ function convert(val: unknown, shape: Shape): unknown {
       }
       return out;
     }
-    case 'AttrValue':
+    case 'AttrValue': {
       if (Array.isArray(val)) throw serialization('Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue');
       if (!isObject(val)) throw serialization('Unexpected value type in payload');
-      return convertFields(val, ATTR_FIELDS);
+      // The usual value has one type key: convert just that one (same result as the loop).
+      const types = Object.keys(val);
+      if (types.length !== 1) return convertFields(val, ATTR_FIELDS);
+      const type = types[0]!;
+      if (!Object.hasOwn(ATTR_FIELDS, type)) return {};
+      const converted = convert(val[type], ATTR_FIELDS[type]!);
+      return converted === undefined ? {} : { [type]: converted };
+    }
     case 'Struct':
       if (Array.isArray(val)) throw serialization(`Unrecognized collection type class com.amazonaws.dynamodb.v20120810.${shape.name}`);
       if (!isObject(val)) throw serialization('Unexpected field type');
@@ -119,7 +138,7 @@ function convert(val: unknown, shape: Shape): unknown {
 
 function convertFields(val: Record<string, unknown>, fields: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, shape] of Object.entries(fields)) {
+  for (const { name, shape } of fieldList(fields)) {
     if (!Object.hasOwn(val, name)) continue;
     const v = convert(val[name], shape);
     if (v !== undefined) out[name] = v;
@@ -148,7 +167,29 @@ function lengthOf(v: unknown): number {
   return Object.keys(v as object).length;
 }
 
+const CONSTRAINTS = ['notNull', 'minLen', 'maxLen', 'min', 'max', 'enum', 'regex', 'keys', 'values'] as const;
+const unconstrained = new WeakMap<Shape, boolean>();
+
+/** True when no value can fail the shape's constraints (e.g. an item's attribute values): `check` skips it. */
+function isUnconstrained(shape: Shape): boolean {
+  let known = unconstrained.get(shape);
+  if (known === undefined) {
+    known =
+      CONSTRAINTS.every((c) => shape[c] === undefined) &&
+      (shape.type === 'List'
+        ? isUnconstrained(shape.member)
+        : shape.type === 'Map'
+          ? isUnconstrained(shape.value)
+          : shape.type === 'Struct'
+            ? Object.values(shape.fields).every(isUnconstrained)
+            : true);
+    unconstrained.set(shape, known);
+  }
+  return known;
+}
+
 function check(v: unknown, shape: Shape, path: string, errors: string[]): void {
+  if (isUnconstrained(shape)) return;
   const fail = (msg: string) => {
     if (errors.length < 10) {
       const shown = v === undefined ? 'null' : `'${valueStr(v)}'`;
@@ -195,13 +236,19 @@ function check(v: unknown, shape: Shape, path: string, errors: string[]): void {
       }
     }
   }
-  if (shape.type === 'List') (v as unknown[]).forEach((m, i) => check(m, shape.member, `${path}.${i + 1}.member`, errors));
-  if (shape.type === 'Map') for (const [k, m] of Object.entries(v as object)) check(m, shape.value, `${path}.${k}.member`, errors);
+  if (shape.type === 'List' && !isUnconstrained(shape.member)) {
+    (v as unknown[]).forEach((m, i) => check(m, shape.member, `${path}.${i + 1}.member`, errors));
+  }
+  if (shape.type === 'Map' && !isUnconstrained(shape.value)) {
+    for (const [k, m] of Object.entries(v as object)) check(m, shape.value, `${path}.${k}.member`, errors);
+  }
   if (shape.type === 'Struct') checkFields(v as Record<string, unknown>, shape.fields, `${path}.`, errors);
 }
 
 function checkFields(v: Record<string, unknown>, fields: Fields, prefix: string, errors: string[]): void {
-  for (const [name, shape] of Object.entries(fields)) check(v[name], shape, prefix + lowerFirst(name), errors);
+  for (const { name, shape, pathName } of fieldList(fields)) {
+    if (!isUnconstrained(shape)) check(v[name], shape, prefix + pathName, errors);
+  }
 }
 
 /**
