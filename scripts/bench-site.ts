@@ -30,28 +30,26 @@ const EDITOR_CHUNK = /\/_astro\/monaco\.[^/]+\.js$/;
  */
 async function scriptsOf(e2e: E2E, path: string, act?: (page: Page) => Promise<void>): Promise<{ before: Script[]; after: Script[] }> {
   const { page, context } = await e2e.newPage();
-  const phaseOf = new Map<string, 'before' | 'after'>();
-  const pending: Promise<Script>[] = [];
-  let phase: 'before' | 'after' = 'before';
-  let early = false;
-  context.on('request', (req) => {
-    if (EDITOR_CHUNK.test(req.url()) && phase === 'before') early = true;
-    phaseOf.set(req.url(), phase);
-  });
-  context.on('response', (res) => {
-    const url = res.url();
-    if (!/\.m?js(\?|$)/.test(url)) return;
-    pending.push(res.allHeaders().then(async (h) => ({ url, gzipBytes: Number(h['content-length'] ?? (await res.body()).length) })));
-  });
+  // The harness routes every request of the context, workers' included: slice its log by phase.
+  const start = e2e.requests.length;
   await page.goto(e2e.baseUrl + path);
   await page.waitForLoadState('networkidle');
-  if (early) throw new Error(`the editor loaded before the lab was near the viewport on ${path}`);
-  phase = 'after';
+  const mid = e2e.requests.length;
+  if (e2e.requests.slice(start, mid).some((u) => EDITOR_CHUNK.test(u))) throw new Error(`the editor loaded before the lab was near the viewport on ${path}`);
   if (act) await act(page);
   await page.waitForLoadState('networkidle');
-  const seen = await Promise.all(pending);
+  const end = e2e.requests.length;
   await context.close();
-  return { before: seen.filter((s) => phaseOf.get(s.url) === 'before'), after: seen.filter((s) => phaseOf.get(s.url) === 'after') };
+  const sized = (urls: string[]) => Promise.all([...new Set(urls.filter((u) => /\.m?js(\?|$)/.test(u)))].map(gzipSize));
+  return { before: await sized(e2e.requests.slice(start, mid)), after: await sized(e2e.requests.slice(mid, end)) };
+}
+
+/** Bytes on the wire with gzip, as our server sends them. */
+async function gzipSize(url: string): Promise<Script> {
+  const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+  const length = Number(res.headers.get('content-length'));
+  await res.body?.cancel();
+  return { url, gzipBytes: length };
 }
 
 async function editorReadyMs(e2e: E2E): Promise<{ textareaMs: number; monacoMs: number }> {

@@ -48,7 +48,23 @@ function lowContrast(page: Page, selector: string): Promise<string[]> {
 }
 
 export function a11yTests(e2e: E2E): TestCase[] {
-  return (['light', 'dark'] as const).map<TestCase>((theme) => ({
+  const selfCheck: TestCase = {
+    name: 'the contrast check itself flags low-contrast text',
+    fn: async () => {
+      const { page, context } = await e2e.newPage({ colorScheme: 'light' });
+      await page.goto(`${e2e.baseUrl}/labs/sandbox/`);
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'grey on white';
+        p.style.cssText = 'color: rgb(170, 170, 170); background: rgb(255, 255, 255)';
+        document.querySelector('section.ks-lab')!.append(p);
+      });
+      const bad = await lowContrast(page, 'section.ks-lab');
+      assert(bad.some((b) => b.startsWith('2.32:1 "grey on white"')), `expected the injected text to be flagged at 2.32:1, got ${bad.join('; ')}`);
+      await context.close();
+    },
+  };
+  return [selfCheck, ...(['light', 'dark'] as const).map<TestCase>((theme) => ({
     name: `lab panel and quiz meet WCAG AA contrast (${theme})`,
     fn: async () => {
       const { page, context } = await e2e.newPage({ colorScheme: theme });
@@ -71,7 +87,7 @@ export function a11yTests(e2e: E2E): TestCase[] {
       assert(bad.length === 0, `text below AA contrast in ${theme}:\n      ${bad.join('\n      ')}`);
       await context.close();
     },
-  }));
+  }))];
 }
 
 export function quizTests(e2e: E2E): TestCase[] {
