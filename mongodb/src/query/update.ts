@@ -10,6 +10,7 @@ import { compareBson } from '../storage/bson-order.ts';
 import { assertNoScript, mingoOptions, updaterOptions, type QueryEnv } from './mingo.ts';
 import { errors } from '../errors.ts';
 import { checkOperatorTypes, widenNumericOps } from './update-checks.ts';
+import { hasPositional, resolvePositional } from './positional.ts';
 
 export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
 
@@ -65,10 +66,10 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: { fil
     checkOperatorTypes(next, ops);
     widenNumericOps(next, ops);
     if (Object.keys(ops).length) {
+      // mingo resolves `$` from a single filter key only; we resolve it as mongod does instead.
+      const resolved = hasPositional(ops) ? resolvePositional(doc, ops, opts.filter, opts.env) : ops;
       try {
-        // The filter only matters for the positional `$`; compiling it per document is costly.
-        const positional = Object.values(ops).some((spec) => Object.keys(spec as Document).some((p) => /(^|\.)\$(\.|$)/.test(p)));
-        applyOperators(next, ops, opts.arrayFilters, positional ? opts.filter : undefined, { cloneMode: 'deep', queryOptions: updaterOptions(opts.env) });
+        applyOperators(next, resolved, opts.arrayFilters, undefined, { cloneMode: 'deep', queryOptions: updaterOptions(opts.env) });
       } catch (e) {
         if (e instanceof Error && /conflict/.test(e.message)) throw errors.conflictingUpdateOperators(e.message);
         if (e instanceof Error && /immutable field '_id'/.test(e.message)) throw errors.immutableField(e.message.replace(/\.$/, ''));
