@@ -58,11 +58,20 @@ function envelope(inv: CommandInvocation, ns: string, filter: Document | undefin
       executionTimeMillis: ms,
       totalKeysExamined: stats.keysExamined,
       totalDocsExamined: stats.docsExamined,
-      executionStages: { ...wp, nReturned, docsExamined: stats.docsExamined },
+      executionStages: withStageStats(wp, stats, nReturned),
     },
     serverInfo: { host: inv.core.address ?? 'localhost', port: 0, version: SERVER_VERSION },
     command: inv.body,
   };
+}
+
+/** executionStages: the plan tree with per-stage counters (keys on IXSCAN, documents on FETCH/COLLSCAN). */
+function withStageStats(stage: Document, stats: { keysExamined: number; docsExamined: number }, nReturned: number): Document {
+  const out: Document = { ...stage, nReturned };
+  if (stage.stage === 'IXSCAN') out.keysExamined = stats.keysExamined;
+  if (stage.stage === 'FETCH' || stage.stage === 'COLLSCAN') out.docsExamined = stats.docsExamined;
+  if (stage.inputStage) out.inputStage = withStageStats(stage.inputStage as Document, stats, stage.stage === 'FETCH' ? stats.docsExamined : nReturned);
+  return out;
 }
 
 export function explainAggregate(inv: CommandInvocation, coll: string, pipeline: Document[]): Document {

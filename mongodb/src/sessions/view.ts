@@ -63,6 +63,7 @@ export class DataView {
     const out: Array<[string, Document]> = [];
     let plan: Plan;
     let candidates: Iterable<[string, Document]>;
+    let indexStats: { keysExamined: number } | undefined;
     const sort = opts.sort ?? [];
     if (this.txn) {
       // Planning still validates the hint; a transaction then scans its snapshot.
@@ -73,7 +74,7 @@ export class DataView {
       plan = planWithHint(c, filter ?? {}, opts.hint, sort);
       const r = executePlan(c, plan);
       candidates = r.candidates;
-      stats.keysExamined = r.stats.keysExamined;
+      indexStats = r.stats;
     }
     const sorted = sort.length === 0 || !!plan.walk;
     const limit = sorted && opts.limit && opts.limit > 0 ? opts.limit : Infinity;
@@ -85,6 +86,8 @@ export class DataView {
         if (out.length >= limit) break;
       }
     }
+    // Keys are examined lazily, so stopping at the limit stops the index walk too.
+    stats.keysExamined = indexStats?.keysExamined ?? 0;
     return { docs: out, plan, stats, sorted: sort.length > 0 && sorted };
   }
 

@@ -165,49 +165,38 @@ export class IndexStore {
     return lo;
   }
 
-  /** Every entry's document id in index order. */
-  allIds(): string[] {
-    this.flush();
-    return this.entries.filter((e) => !e.dead).map((e) => e.id);
-  }
-
-  /** Document ids within `bounds` (a prefix of the index fields), with the number of keys examined. */
-  scan(bounds: FieldBound[]): { ids: string[]; keysExamined: number } {
+  /**
+   * Document ids within `bounds` (a prefix of the index fields; empty = the whole index), lazily
+   * in index order or reversed, so a consumer that stops early (sort + limit) examines only the
+   * keys it needed. `keyFilter` tests the whole key before the document is fetched, as mongod
+   * filters on index keys inside IXSCAN. Every live key visited counts in `stats.keysExamined`.
+   */
+  *walk(bounds: FieldBound[], opts: { backward?: boolean; keyFilter?: (key: unknown[]) => boolean; stats: { keysExamined: number } }): Generator<string> {
     this.flush();
     const last = bounds[bounds.length - 1];
-    const pointFields = last.kind === 'range' ? bounds.slice(0, -1) : bounds;
+    const pointFields = last?.kind === 'range' ? bounds.slice(0, -1) : bounds;
     let prefixes: unknown[][] = [[]];
     for (const b of pointFields) {
       const vals = [...(b as { values: unknown[] }).values].sort(compareBson);
       prefixes = prefixes.flatMap((p) => vals.map((v) => [...p, v]));
     }
-    const ids: string[] = [];
-    let keysExamined = 0;
-    for (const prefix of prefixes) {
-      const n = prefix.length;
-      let i: number;
-      if (last.kind === 'range') {
-        i = last.lo === undefined ? this.lowerBound([...prefix, { [RANK_START]: last.rank }], false) : this.lowerBound([...prefix, last.lo], !last.loInc);
-      } else i = this.lowerBound(prefix, false);
-      for (; i < this.entries.length; i++) {
-        const e = this.entries[i];
-        let same = true;
-        for (let f = 0; f < n && same; f++) same = compareBson(e.key[f], prefix[f]) === 0;
-        if (!same) break;
-        if (last.kind === 'range') {
-          const v = e.key[n];
-          if (typeRank(v) !== last.rank) break;
-          if (last.hi !== undefined) {
-            const c = compareBson(v, last.hi);
-            if (c > 0 || (c === 0 && !last.hiInc)) break;
-          }
-        }
+    const ranges = prefixes.map((prefix): [number, number] => {
+      if (last?.kind !== 'range') return [this.lowerBound(prefix, false), this.lowerBound(prefix, true)];
+      const start = last.lo === undefined ? this.lowerBound([...prefix, { [RANK_START]: last.rank }], false) : this.lowerBound([...prefix, last.lo], !last.loInc);
+      const end = last.hi === undefined ? this.lowerBound([...prefix, { [RANK_START]: last.rank + 1 }], false) : this.lowerBound([...prefix, last.hi], last.hiInc);
+      return [start, Math.max(start, end)];
+    });
+    if (opts.backward) ranges.reverse();
+    const entries = this.entries;
+    for (const [start, end] of ranges) {
+      for (let n = 0; n < end - start; n++) {
+        const e = entries[opts.backward ? end - 1 - n : start + n];
         if (e.dead) continue;
-        keysExamined++;
-        ids.push(e.id);
+        opts.stats.keysExamined++;
+        if (opts.keyFilter && !opts.keyFilter(e.key)) continue;
+        yield e.id;
       }
     }
-    return { ids, keysExamined };
   }
 }
 

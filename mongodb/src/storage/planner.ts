@@ -2,7 +2,7 @@
 // range, else scan the collection. The plan is reported by `explain` the way the real server
 // shapes it (IXSCAN + FETCH vs COLLSCAN): https://www.mongodb.com/docs/manual/reference/explain-results/
 import type { Document } from 'bson';
-import { typeRank } from './bson-order.ts';
+import { compareBson, typeRank } from './bson-order.ts';
 import type { Collection } from './collection.ts';
 import type { FieldBound, IndexStore } from './index-store.ts';
 import { errors } from '../errors.ts';
@@ -18,6 +18,8 @@ export interface Plan {
   textSearch?: boolean;
   /** IXSCAN direction relative to the index's declared key directions (explain output). */
   direction?: 'forward' | 'backward';
+  /** Bounds on index fields after the scanned prefix, checked on the key before FETCH. */
+  keyFilter?: Array<{ pos: number; bound: FieldBound }>;
 }
 
 export type SortSpec = Array<[string, 1 | -1] | [string, 1 | -1, 'textScore']>;
@@ -60,7 +62,9 @@ function sortFromIndex(ix: IndexStore, bounds: FieldBound[] | undefined, sort: S
 const FULL_SCAN: FieldBound = { kind: 'range', rank: -1, loInc: true, hiInc: true };
 
 export interface ScanResult {
+  /** Lazy: keys are examined as candidates are consumed. */
   candidates: Iterable<[string, Document]>;
+  /** Updated while `candidates` is iterated. */
   stats: { keysExamined: number };
 }
 
@@ -103,7 +107,7 @@ export function planWithHint(coll: Collection, filter: Document, hint?: unknown,
     if (isPlainObject(hint) && '$natural' in hint) return {};
     const ix = findHinted(coll, hint);
     const b = boundsFor(ix, bounds) ?? [FULL_SCAN];
-    return { index: ix, bounds: b, ...sortFromIndex(ix, b[0] === FULL_SCAN ? [] : b, sort) };
+    return withKeyFilter({ index: ix, bounds: b, ...sortFromIndex(ix, b[0] === FULL_SCAN ? [] : b, sort) }, bounds);
   }
   let best: Plan = {};
   let bestScore = 0;
@@ -116,7 +120,40 @@ export function planWithHint(coll: Collection, filter: Document, hint?: unknown,
     const score = (b?.length ?? 0) * 8 + (b && b[b.length - 1].kind === 'points' ? 4 : 0) + (order.providesSort ? 2 : 0) + (ix.spec.unique ? 1 : 0);
     if (score > bestScore) { best = { index: ix, bounds: b ?? [FULL_SCAN], ...order }; bestScore = score; }
   }
-  return best;
+  return withKeyFilter(best, bounds);
+}
+
+/**
+ * Filter predicates on index fields the bounds don't cover are checked on each key before the
+ * document is fetched (mongod puts them in the IXSCAN's bounds/filter, so FETCH sees only
+ * matching keys). Ranges on a multikey index stay on the document: elements may satisfy each end.
+ */
+function withKeyFilter(plan: Plan, bounds: Map<string, FieldBound>): Plan {
+  const ix = plan.index;
+  if (!ix || !plan.bounds || ix.spec.weights) return plan;
+  const scanned = plan.bounds[0] === FULL_SCAN ? 0 : plan.bounds.length;
+  const keyFilter: Array<{ pos: number; bound: FieldBound }> = [];
+  ix.fields.forEach((f, pos) => {
+    const b = bounds.get(f);
+    if (pos < scanned || !b) return;
+    if (b.kind === 'range' && (ix.multikey || ix.spec.key[f] === 'hashed')) return;
+    keyFilter.push({ pos, bound: b });
+  });
+  return keyFilter.length ? { ...plan, keyFilter } : plan;
+}
+
+function keyInBound(v: unknown, b: FieldBound): boolean {
+  if (b.kind === 'points') return b.values.some((x) => compareBson(v, x) === 0);
+  if (typeRank(v) !== b.rank) return false;
+  if (b.lo !== undefined) {
+    const c = compareBson(v, b.lo);
+    if (c < 0 || (c === 0 && !b.loInc)) return false;
+  }
+  if (b.hi !== undefined) {
+    const c = compareBson(v, b.hi);
+    if (c > 0 || (c === 0 && !b.hiInc)) return false;
+  }
+  return true;
 }
 
 function boundsFor(ix: IndexStore, bounds: Map<string, FieldBound>): FieldBound[] | undefined {
@@ -148,24 +185,26 @@ function findHinted(coll: Collection, hint: unknown): IndexStore {
 }
 
 
-/** Runs the plan: candidate documents (still to be filtered) and index statistics. */
+/** Runs the plan: candidate documents (still to be filtered), produced lazily, and index statistics. */
 export function executePlan(coll: Collection, plan: Plan): ScanResult {
-  if (!plan.index || !plan.bounds) return { candidates: coll.current(), stats: { keysExamined: 0 } };
-  const b = plan.bounds;
-  let ids: string[];
-  let keysExamined: number;
-  if (b[0] === FULL_SCAN) {
-    ids = plan.index.allIds();
-    keysExamined = ids.length;
-  } else ({ ids, keysExamined } = plan.index.scan(b));
-  if (plan.walk === 'backward') ids.reverse();
+  const stats = { keysExamined: 0 };
+  if (!plan.index || !plan.bounds) return { candidates: coll.current(), stats };
+  const { index, bounds, keyFilter } = plan;
+  const ids = index.walk(bounds[0] === FULL_SCAN ? [] : bounds, {
+    backward: plan.walk === 'backward',
+    keyFilter: keyFilter && ((key) => keyFilter.every(({ pos, bound }) => keyInBound(key[pos], bound))),
+    stats,
+  });
+  return { candidates: fetch(coll, ids), stats };
+}
+
+/** FETCH: each document once (a multikey index yields one key per array element). */
+function* fetch(coll: Collection, ids: Iterable<string>): Generator<[string, Document]> {
   const seen = new Set<string>();
-  const out: [string, Document][] = [];
   for (const id of ids) {
     if (seen.has(id)) continue;
     seen.add(id);
     const d = coll.get(id);
-    if (d) out.push([id, d]);
+    if (d) yield [id, d];
   }
-  return { candidates: out, stats: { keysExamined } };
 }
