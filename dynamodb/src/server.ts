@@ -15,6 +15,7 @@ import { Transactions } from './actions/transactions.ts';
 import { createHandler } from './http/handler.ts';
 import { Registry } from './http/registry.ts';
 import { Replicator, type ReplicationOptions } from './global/replicator.ts';
+import { OpsLogRing } from './opslog.ts';
 import { registerOperations } from './operations.ts';
 import { loadSnapshot, saveSnapshot } from './storage/snapshot.ts';
 import { Store } from './storage/store.ts';
@@ -90,7 +91,7 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
   const store = new Store();
   if (options.dataDir) loadSnapshot(store, options.dataDir);
   const registry = new Registry();
-  const logs = new Map<string, OpLogEntry[]>();
+  const logs = new Map<string, OpsLogRing>();
   const state: ServerState = {
     createTableMs: options.createTableMs ?? 0,
     maxItemBytes: options.maxItemBytes ?? 400 * 1024,
@@ -111,9 +112,8 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
   };
   registerOperations(registry, state, (entry) => {
     let log = logs.get(entry.namespace);
-    if (!log) logs.set(entry.namespace, (log = []));
+    if (!log) logs.set(entry.namespace, (log = new OpsLogRing(OPS_LOG_LIMIT)));
     log.push(entry);
-    if (log.length > OPS_LOG_LIMIT) log.shift();
     options.onOperation?.(entry);
   });
   const http = createServer(createHandler(options, registry, store));
@@ -131,7 +131,7 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
     store,
     registry,
     options,
-    opsLog: (namespace) => [...(logs.get(namespace) ?? [])],
+    opsLog: (namespace) => logs.get(namespace)?.toArray() ?? [],
     async close() {
       for (const c of closers) await c.close();
       state.replication.close();

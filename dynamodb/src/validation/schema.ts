@@ -112,9 +112,12 @@ function convert(val: unknown, shape: Shape): unknown {
       if (Array.isArray(val)) throw serialization('Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>');
       if (!isObject(val)) throw serialization('Unexpected field type');
       const out: Record<string, unknown> = {};
-      // defineProperty, not assignment: an attribute may be called "__proto__".
-      for (const [k, v] of Object.entries(val)) {
-        Object.defineProperty(out, k, { value: convert(v, shape.value), enumerable: true, writable: true, configurable: true });
+      for (const k of Object.keys(val)) {
+        const v = convert(val[k], shape.value);
+        // An attribute may be called "__proto__": define it (assignment would set the prototype).
+        // defineProperty for every key is slow, so only for that one.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[k] = v;
       }
       return out;
     }
