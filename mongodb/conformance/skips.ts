@@ -27,11 +27,15 @@ function usesArgument(test: TestCase, key: string): boolean {
  */
 const NULL_ID = 'driver: Node replaces a null _id with an ObjectId (NODE-6468)';
 const BYPASS_FALSE = 'driver: Node omits bypassDocumentValidation: false (NODE-6484)';
+const PARTIAL_RESULT = 'driver: Node always sets partialResult on a client bulk write error (NODE-6384)';
 const DRIVER_DEVIATIONS: Record<string, string> = {
   'inserting _id with type null via insertOne': NULL_ID,
   'inserting _id with type null via insertMany': NULL_ID,
   'inserting _id with type null via bulkWrite': NULL_ID,
   'inserting _id with type null via clientBulkWrite': NULL_ID,
+  'partialResult is unset when all operations fail during an unordered bulk write': PARTIAL_RESULT,
+  'partialResult is unset when first operation fails during an ordered bulk write (summary)': PARTIAL_RESULT,
+  'partialResult is unset when first operation fails during an ordered bulk write (verbose)': PARTIAL_RESULT,
   'InsertMany passes bypassDocumentValidation: false': BYPASS_FALSE,
   'FindOneAndUpdate passes bypassDocumentValidation: false': BYPASS_FALSE,
   'FindOneAndReplace passes bypassDocumentValidation: false': BYPASS_FALSE,

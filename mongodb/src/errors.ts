@@ -66,5 +66,7 @@ export const errors = {
 export function toCommandError(e: unknown): CommandError {
   if (e instanceof CommandError) return e;
   const msg = e instanceof Error ? e.message : String(e);
+  // mingo's message for an unknown $$variable is mongod's; so is the code it should carry.
+  if (msg.startsWith('Use of undefined variable')) return errors.location(17276, msg);
   return errors.badValue(msg);
 }

@@ -34,10 +34,10 @@ describe('startMongo', () => {
     expect(srv.port).toBeGreaterThan(0);
     const client = new MongoClient(srv.uri);
     const hello = await client.db('admin').command({ hello: 1 });
-    expect(hello).toMatchObject({ isWritablePrimary: true, setName: 'rs0', maxWireVersion: 21, minWireVersion: 0, maxBsonObjectSize: 16 * 1024 * 1024, maxMessageSizeBytes: 48_000_000, maxWriteBatchSize: 100000, logicalSessionTimeoutMinutes: 30 });
+    expect(hello).toMatchObject({ isWritablePrimary: true, setName: 'rs0', maxWireVersion: 25, minWireVersion: 0, maxBsonObjectSize: 16 * 1024 * 1024, maxMessageSizeBytes: 48_000_000, maxWriteBatchSize: 100000, logicalSessionTimeoutMinutes: 30 });
     expect(hello.hosts).toEqual([`127.0.0.1:${srv.port}`]);
-    expect((await client.db('admin').command({ buildInfo: 1 })).version).toMatch(/^7\.0\./);
-    expect((await client.db('admin').command({ getParameter: 1, featureCompatibilityVersion: 1 })).featureCompatibilityVersion).toEqual({ version: '7.0' });
+    expect((await client.db('admin').command({ buildInfo: 1 })).version).toMatch(/^8\.0\./);
+    expect((await client.db('admin').command({ getParameter: 1, featureCompatibilityVersion: 1 })).featureCompatibilityVersion).toEqual({ version: '8.0' });
     await client.close();
     await srv.close();
   });

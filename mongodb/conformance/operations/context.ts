@@ -75,7 +75,18 @@ export function clientBulkResultDoc(r: unknown): Doc | undefined {
     modifiedCount: b.modifiedCount,
     deletedCount: b.deletedCount,
     insertResults: mapToDoc(b.insertResults),
-    updateResults: mapToDoc(b.updateResults),
+    updateResults: b.updateResults instanceof Map ? mapToDoc(new Map([...b.updateResults].map(([k, r]) => [k, specUpdateResult(r)]))) : b.updateResults,
     deleteResults: mapToDoc(b.deleteResults),
   };
+}
+
+/**
+ * The CRUD spec's UpdateResult is {matchedCount, modifiedCount, upsertedId}; Node adds `didUpsert`,
+ * which nested-document matching would reject as an extra field.
+ * https://github.com/mongodb/specifications/blob/master/source/crud/bulk-write.md
+ */
+function specUpdateResult(r: unknown): unknown {
+  if (!r || typeof r !== 'object') return r;
+  const { didUpsert: _ignored, ...rest } = r as Record<string, unknown>;
+  return rest;
 }

@@ -3,7 +3,7 @@
 import type { CommandSpec } from '../core.ts';
 import { MAX_BSON_SIZE } from '../wire/protocol.ts';
 
-export const SERVER_VERSION = '7.0.14';
+export const SERVER_VERSION = '8.0.12';
 
 export const buildInfo: CommandSpec = {
   name: 'buildInfo',

@@ -9,7 +9,7 @@ import { CommandError, errors, toCommandError } from '../errors.ts';
 import { Transaction } from '../sessions/transaction.ts';
 import { abort } from '../sessions/commit.ts';
 
-const RETRYABLE = new Set(['insert', 'update', 'delete', 'findAndModify']);
+const RETRYABLE = new Set(['insert', 'update', 'delete', 'findAndModify', 'bulkWrite']);
 const LEGACY_ALLOWED = new Set(['isMaster', 'ismaster', 'hello']);
 
 export async function dispatch(core: ServerCore, conn: ConnectionContext, raw: Document, legacy: boolean): Promise<Document> {

@@ -4,7 +4,7 @@ import type { CommandSpec } from '../core.ts';
 import { errors } from '../errors.ts';
 
 const PARAMETERS: Record<string, unknown> = {
-  featureCompatibilityVersion: { version: '7.0' },
+  featureCompatibilityVersion: { version: '8.0' },
   authenticationMechanisms: ['SCRAM-SHA-256'],
   transactionLifetimeLimitSeconds: 60,
   maxBSONDepth: 100,

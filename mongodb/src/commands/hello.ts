@@ -4,8 +4,8 @@ import { Long, ObjectId } from 'bson';
 import type { CommandSpec } from '../core.ts';
 import { MAX_BSON_SIZE, MAX_MESSAGE_SIZE } from '../wire/protocol.ts';
 
-/** MongoDB 7.0 speaks wire version 21 (https://github.com/mongodb/specifications, server-wire-version table). */
-export const MAX_WIRE_VERSION = 21;
+/** MongoDB 8.0 speaks wire version 25 (https://github.com/mongodb/specifications, server-wire-version table). */
+export const MAX_WIRE_VERSION = 25;
 const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
 const PROCESS_ID = new ObjectId();
 

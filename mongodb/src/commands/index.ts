@@ -3,6 +3,7 @@ import type { CommandRegistry } from '../core.ts';
 import { abortTransaction } from './abortTransaction.ts';
 import { aggregate } from './aggregate.ts';
 import { buildInfo } from './buildInfo.ts';
+import { bulkWrite } from './bulkWrite.ts';
 import { collMod } from './collMod.ts';
 import { configureFailPoint } from './configureFailPoint.ts';
 import { commitTransaction } from './commitTransaction.ts';
@@ -36,7 +37,7 @@ import { renameCollection } from './renameCollection.ts';
 import { update } from './update.ts';
 
 export const CORE_COMMANDS = [
-  abortTransaction, aggregate, buildInfo, collMod, configureFailPoint, commitTransaction, connectionStatus, count, create, createIndexes,
+  abortTransaction, aggregate, buildInfo, bulkWrite, collMod, configureFailPoint, commitTransaction, connectionStatus, count, create, createIndexes,
   deleteCommand, distinct, drop, dropDatabase, dropIndexes, endSessions, explain, find, findAndModify, getMore,
   getParameter, hello, insert, killAllSessions, killCursors, listCollections, listDatabases, listIndexes, ping,
   renameCollection, update, dbStats, serverStatus, whatsmyuri, getLog, getCmdLineOpts, hostInfo,

@@ -29,8 +29,8 @@ export interface UpdateResult {
   after?: Document;
 }
 
-// Fields MongoDB 7.0 accepts in an update statement (`sort` arrived in 8.0).
-const UPDATE_FIELDS = new Set(['q', 'u', 'multi', 'upsert', 'arrayFilters', 'hint', 'collation', 'c', 'upsertSupplied']);
+// Fields MongoDB 8.0 accepts in an update statement (`sort`, for single updates, is new in 8.0).
+const UPDATE_FIELDS = new Set(['q', 'u', 'multi', 'upsert', 'arrayFilters', 'hint', 'collation', 'c', 'upsertSupplied', 'sort']);
 
 /** IDL-level check of the whole batch: an unknown field fails the command, not one statement. */
 export function checkStatementFields(stmts: unknown[], cmd: 'update' | 'delete'): void {
@@ -51,6 +51,7 @@ export function validateUpdateStatement(s: Document): UpdateStatement {
   if (s.u === undefined) throw errors.location(40414, "BSON field 'update.updates.u' is missing but a required field");
   const kind = updateKind(s.u);
   if (kind === 'replacement' && s.multi) throw errors.failedToParse('multi update is not supported for replacement-style update');
+  if (s.multi && s.sort !== undefined) throw errors.failedToParse('Cannot specify sort with multi=true');
   if (s.arrayFilters !== undefined && !Array.isArray(s.arrayFilters)) throw errors.typeMismatch(`BSON field 'update.updates.arrayFilters' is the wrong type, expected type 'array'`);
   if (kind !== 'operators' && s.arrayFilters?.length) throw errors.failedToParse('arrayFilters may not be specified for pipeline-style updates');
   assertSimpleCollation(s.collation);
