@@ -6,10 +6,19 @@ import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LearnerId } from '../../api.ts';
 import type { Namespace } from '../provider.ts';
-import { namespaceName, secret } from '../naming.ts';
+import { createHmac, randomBytes } from 'node:crypto';
+import { secret } from '../naming.ts';
 import type { RecordingProxy } from './recording-proxy.ts';
 
 export const REGION = 'us-east-1';
+
+// DynamoDB Local and the emulator do not check signatures, so the access key id is the only
+// thing between learners: derive it with a per-engine secret, never from the learner id alone.
+const KEY_SALT = randomBytes(32);
+
+function accessKeyIdFor(learner: LearnerId): string {
+  return `KS${createHmac('sha256', KEY_SALT).update(learner).digest('hex').slice(0, 18).toUpperCase()}`;
+}
 
 async function deleteAllTables(client: DynamoDBClient): Promise<void> {
   let start: string | undefined;
@@ -23,7 +32,7 @@ async function deleteAllTables(client: DynamoDBClient): Promise<void> {
 }
 
 export function dynamoNamespace(endpoint: string, proxy: RecordingProxy, learner: LearnerId): Namespace {
-  const accessKeyId = namespaceName(learner).toUpperCase().replace(/_/g, '');
+  const accessKeyId = accessKeyIdFor(learner);
   const secretAccessKey = secret();
   const client = new DynamoDBClient({ endpoint, region: REGION, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 2 });
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
