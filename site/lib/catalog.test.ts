@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { labIds, labsBySection, readLab, sectionOfSlug } from './catalog.ts';
+import { labIds, labsInBody, readLab } from './catalog.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ks-catalog-'));
 const lab = (id: string, chapter: string, backends: string[]) => {
@@ -39,14 +39,9 @@ describe('catalog', () => {
     expect(readLab('../a-lab', dir)).toBeNull();
   });
 
-  it('groups labs by outline section', () => {
-    expect(Object.fromEntries(labsBySection(dir))).toEqual({ '19.1': ['a-lab', 'b-lab'], '62.3': ['c-lab'] });
-  });
-
-  it('derives the section from a chapter slug or URL', () => {
-    expect(sectionOfSlug('dynamodb/19-1-data-model')).toBe('19.1');
-    expect(sectionOfSlug('/drivers/62-12-pools/')).toBe('62.12');
-    expect(sectionOfSlug('progress')).toBeNull();
-    expect(sectionOfSlug('/')).toBeNull();
+  it('finds the labs an MDX body embeds, once each, in order', () => {
+    const body = `Intro\n\n<Lab id="pg-safe-queries" />\n\ntext <Lab id='pg-transfer-and-pool'/> and <Lab id={"x-y"} />\n<Lab id="pg-safe-queries" />\n<Quiz id="q" />`;
+    expect(labsInBody(body)).toEqual(['pg-safe-queries', 'pg-transfer-and-pool', 'x-y']);
+    expect(labsInBody('no labs <Label id="nope" />')).toEqual([]);
   });
 });

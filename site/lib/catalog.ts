@@ -35,21 +35,9 @@ export function readLab(id: string, dir = CATALOG_DIR): CatalogLab | null {
   return { manifest, starter, packages };
 }
 
-/** Outline section → ids of the labs that belong to it (manifest `chapter`). */
-export function labsBySection(dir = CATALOG_DIR): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const id of labIds(dir)) {
-    const lab = readLab(id, dir);
-    if (!lab) continue;
-    const list = map.get(lab.manifest.chapter) ?? [];
-    list.push(id);
-    map.set(lab.manifest.chapter, list);
-  }
-  return map;
-}
+const LAB_TAG = /<Lab\s+id=(?:"([a-z0-9-]+)"|'([a-z0-9-]+)'|\{\s*["']([a-z0-9-]+)["']\s*\})/g;
 
-/** The outline section a chapter page stands for, from its file name: "dynamodb/19-1-data-model" → "19.1". */
-export function sectionOfSlug(slug: string): string | null {
-  const m = /(?:^|\/)(\d+)-(\d+)-[^/]*\/?$/.exec(slug);
-  return m ? `${m[1]}.${m[2]}` : null;
+/** Lab ids an MDX body embeds with `<Lab id="…" />`, in order of appearance. */
+export function labsInBody(body: string): string[] {
+  return [...new Set([...body.matchAll(LAB_TAG)].map((m) => m[1] ?? m[2] ?? m[3]!))];
 }
