@@ -42,6 +42,33 @@ describe('startMongo', () => {
     await srv.close();
   });
 
+  it('installs the auth, change stream and TTL plugins by default, and none with defaultPlugins: false', async () => {
+    const srv = await startMongo({ port: 0, ttlMonitorIntervalMs: 50 });
+    const client = new MongoClient(srv.uri);
+    const db = client.db('plugins');
+    // auth: user management commands exist.
+    await db.command({ createUser: 'u1', pwd: 'p', roles: [] });
+    expect((await db.command({ usersInfo: 'u1' })).users).toHaveLength(1);
+    // change streams: $changeStream is an aggregate source.
+    const stream = db.collection('c').watch();
+    await stream.tryNext();
+    await db.collection('c').insertOne({ a: 1 });
+    expect((await stream.next()).operationType).toBe('insert');
+    await stream.close();
+    // ttl: expired documents are removed by the monitor.
+    await db.collection('t').createIndex({ at: 1 }, { expireAfterSeconds: 0 });
+    await db.collection('t').insertOne({ at: new Date(Date.now() - 1000) });
+    await expect.poll(() => db.collection('t').countDocuments(), { timeout: 3000, interval: 50 }).toBe(0);
+    await client.close();
+    await srv.close();
+
+    const bare = await startMongo({ port: 0, defaultPlugins: false });
+    const c2 = new MongoClient(bare.uri);
+    await expect(c2.db('x').command({ usersInfo: 1 })).rejects.toMatchObject({ code: 59 });
+    await c2.close();
+    await bare.close();
+  });
+
   it('answers a legacy OP_QUERY isMaster handshake with OP_REPLY and refuses other OP_QUERY commands', async () => {
     const srv = await startMongo({ port: 0, defaultPlugins: false });
     const reply = await roundTrip(srv.port, opQuery({ isMaster: 1 }));

@@ -6,6 +6,9 @@ import { dispatch } from './commands/dispatch.ts';
 import { Connection } from './wire/connection.ts';
 import { loadSnapshot, startSaver } from './storage/persistence.ts';
 import { abort } from './sessions/commit.ts';
+import { plugin as authPlugin } from './auth/plugin.ts';
+import { plugin as changeStreamsPlugin } from './changestreams/plugin.ts';
+import { plugin as ttlPlugin } from './ttl/plugin.ts';
 
 export type { StartOptions } from './core.ts';
 
@@ -17,30 +20,13 @@ export interface RunningMongo {
   close(): Promise<void>;
 }
 
-/** Plugins M2 provides; each is optional so the core runs on its own. */
-const DEFAULT_PLUGIN_MODULES = ['./auth/plugin.ts', './changestreams/plugin.ts', './ttl/plugin.ts'];
-
-async function loadDefaultPlugins(log: (m: string) => void): Promise<MongoPlugin[]> {
-  const out: MongoPlugin[] = [];
-  for (const rel of DEFAULT_PLUGIN_MODULES) {
-    const url = new URL(rel, import.meta.url);
-    try {
-      const mod = (await import(url.href)) as { plugin?: MongoPlugin };
-      if (mod.plugin) out.push(mod.plugin);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes(url.pathname)) continue;
-      log(`plugin ${rel} failed to load: ${(e as Error).message}`);
-      throw e;
-    }
-  }
-  return out;
-}
+/** The built-in plugins, installed in this order unless `defaultPlugins: false`. */
+const DEFAULT_PLUGINS: MongoPlugin[] = [authPlugin, changeStreamsPlugin, ttlPlugin];
 
 export async function startMongo(options: StartOptions = {}): Promise<RunningMongo> {
   const core = new ServerCore(options);
   registerCoreCommands(core.commands);
-  const plugins = [...(options.defaultPlugins === false ? [] : await loadDefaultPlugins(core.log)), ...(options.plugins ?? [])];
+  const plugins = [...(options.defaultPlugins === false ? [] : DEFAULT_PLUGINS), ...(options.plugins ?? [])];
   const disposers: Disposer[] = [];
   for (const p of plugins) {
     const d = await p.install(core);
