@@ -71,6 +71,25 @@ describe('bulkWrite command (MongoDB 8.0)', () => {
     await expect(client.db('bw5').command({ bulkWrite: 1, ops: [], nsInfo: [] })).rejects.toMatchObject({ code: 13 });
   });
 
+  it('runs inside a transaction (applied at commit, discarded on abort)', async () => {
+    const c = client.db('bw7').collection('g');
+    await c.insertOne({ _id: 0 } as never);
+    const session = client.startSession();
+    try {
+      session.startTransaction();
+      await client.bulkWrite([{ name: 'insertOne', namespace: 'bw7.g', document: { _id: 1 } }] as never, { session });
+      expect(await c.countDocuments()).toBe(1);
+      await session.abortTransaction();
+      expect(await c.countDocuments()).toBe(1);
+      session.startTransaction();
+      await client.bulkWrite([{ name: 'insertOne', namespace: 'bw7.g', document: { _id: 2 } }, { name: 'deleteOne', namespace: 'bw7.g', filter: { _id: 0 } }] as never, { session });
+      await session.commitTransaction();
+      expect(await c.find().toArray()).toEqual([{ _id: 2 }]);
+    } finally {
+      await session.endSession();
+    }
+  });
+
   it('accepts sort on updateOne and replaceOne (new in 8.0)', async () => {
     const c = client.db('bw6').collection('f');
     await c.insertMany([{ _id: 1, v: 5 }, { _id: 2, v: 9 }, { _id: 3, v: 7 }] as never);
