@@ -1,6 +1,6 @@
 // DynamoDB number rules: 38 significant digits, magnitude 1E-130 .. 9.99E+125, canonical text.
 import { describe, expect, it } from 'vitest';
-import { canonicalNumber, compareNumbers } from './numbers.ts';
+import { canonicalNumber, compareNumbers, parseDecimal, significantDigits } from './numbers.ts';
 
 describe('canonicalNumber', () => {
   it.each([
@@ -39,5 +39,30 @@ describe('compareNumbers', () => {
     ['12345678901234567890123456789012345678', '12345678901234567890123456789012345679', -1],
   ])('%s vs %s', (a, b, sign) => {
     expect(Math.sign(compareNumbers(a, b))).toBe(sign);
+  });
+});
+
+describe('significantDigits', () => {
+  it.each([
+    ['0', 0],
+    ['7', 1],
+    ['100', 1],
+    ['120', 2],
+    ['12345678901234567890123456789012345678', 38],
+    ['1000000000000000000000000000000000000000', 1],
+    ['-120', 2],
+    ['0.00120', 2],
+    ['1.5E+3', 2],
+    ['007', 1],
+  ])('%s has %i', (text, digits) => {
+    expect(significantDigits(text)).toBe(digits);
+  });
+
+  it('counts integers as the general parser does', () => {
+    for (let n = 0; n < 5000; n += 7) {
+      const text = String(n * 1000 + (n % 3) * 10);
+      const parsed = parseDecimal(text)!.digits.length;
+      expect(significantDigits(text)).toBe(parsed);
+    }
   });
 });

@@ -88,5 +88,12 @@ export function compareNumbers(x: string, y: string): number {
 
 /** Number of significant digits, used by the item-size rules. */
 export function significantDigits(text: string): number {
+  // Fast path for canonical non-negative integers (item sizes are computed several times per
+  // write): the digits minus trailing zeros, as parseDecimal would count them.
+  if (isPlainInteger(text)) {
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 48) end--;
+    return end;
+  }
   return parseDecimal(text)?.digits.length ?? 0;
 }

@@ -60,6 +60,7 @@ export function checkItem(table: Table, item: Item, maxBytes: number): void {
 
 /** Index key attributes, when present, must have the type the table defines for them. */
 export function checkIndexKeys(table: Table, item: Item): void {
+  if (!table.indexes.size) return;
   // DynamoDB reports global indexes before local ones, the last-defined first (observed).
   const all = [...table.indexes.values()];
   const indexes = [...all.filter((i) => i.global).reverse(), ...all.filter((i) => !i.global)];

@@ -1,0 +1,190 @@
+// Interleaved raw-HTTP comparison for a shared, noisy machine:
+//   node dynamodb/bench/compare.ts [--seconds 1] [--windows 9] [--concurrency 16]
+//        [--ops PutItem,GetItem,Query] [--targets before=/tmp/old/dynamodb/src/main.ts,after=dynamodb/src/main.ts,dynalite]
+// Every target runs in its own process, all at once; each operation is then measured in short
+// windows that visit the targets back to back (target 1, 2, …, 1, 2, …), so load from other
+// processes drifts alike for all of them. Reported per target and operation: median ops/s,
+// median user CPU of the server process per operation (/proc/<pid>/stat, all threads), and the
+// median of the per-window ratio to the last target. A target is `name=path/to/main.ts` (any
+// script that prints its http://host:port; our CLI takes --port 0 --no-throttling) or `dynalite`.
+// To measure a revision: `git archive <rev> dynamodb/src | tar -x -C /tmp/old`.
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '1' },
+    windows: { type: 'string', default: '9' },
+    concurrency: { type: 'string', default: '16' },
+    ops: { type: 'string', default: 'PutItem,GetItem,Query' },
+    targets: { type: 'string', default: `ours=${fileURLToPath(new URL('../src/main.ts', import.meta.url))},dynalite` },
+  },
+});
+const SECONDS = Number(values.seconds);
+const WINDOWS = Number(values.windows);
+const CONCURRENCY = Number(values.concurrency);
+const OPS = values.ops.split(',');
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+interface Target {
+  name: string;
+  pid: number;
+  endpoint: string;
+  agent: Agent;
+  close(): Promise<void>;
+}
+
+/** User CPU time of a process, all threads (GC helpers included), in µs. */
+function userCpu(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) * 1e6) / TICKS_PER_SECOND;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function start(spec: string): Promise<Target> {
+  const [name, path] = spec.split('=') as [string, string | undefined];
+  const args =
+    name === 'dynalite'
+      ? [createRequire(import.meta.url).resolve('dynalite/cli.js'), '--port', String(await freePort()), '--host', '127.0.0.1', '--createTableMs', '0']
+      : [path!, '--port', '0', '--no-throttling'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /https?:\/\/[^\s:]+:(\d+)/.exec(out);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      agent.destroy();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    });
+  return { name, pid: child.pid!, endpoint, agent, close };
+}
+
+const AUTH = 'AWS4-HMAC-SHA256 Credential=bench/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0';
+
+/** One call over a keep-alive socket, as bench.ts's raw HTTP client makes it. */
+function call(t: Target, op: string, body: object): Promise<void> {
+  const url = new URL(t.endpoint);
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        agent: t.agent,
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `DynamoDB_20120810.${op}`,
+          'x-amz-date': '20240101T000000Z',
+          authorization: AUTH,
+          'content-length': Buffer.byteLength(data),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${op}: HTTP ${res.statusCode}`))));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** ops/s and server user µs per op of CONCURRENCY callers for SECONDS. */
+async function window(t: Target, op: (n: number) => Promise<unknown>): Promise<{ rate: number; cpu: number }> {
+  const cpu0 = userCpu(t.pid);
+  const end = performance.now() + SECONDS * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, w) => {
+      for (let n = w; performance.now() < end; n += CONCURRENCY) {
+        await op(n);
+        done++;
+      }
+    }),
+  );
+  return { rate: done / SECONDS, cpu: (userCpu(t.pid) - cpu0) / done };
+}
+
+// The bench's table and requests (bench.ts): 100 items per partition.
+const item = (i: number) => ({ pk: { S: `user#${Math.floor(i / 100)}` }, sk: { N: String(i % 100) }, payload: { S: `value-${i}-${'x'.repeat(64)}` } });
+const BODIES: Record<string, (n: number) => object> = {
+  PutItem: (n) => ({ TableName: 'Bench', Item: item(100_000 + n) }),
+  GetItem: (n) => ({ TableName: 'Bench', Key: { pk: { S: `user#${n % 10}` }, sk: { N: String(n % 100) } } }),
+  Query: (n) => ({ TableName: 'Bench', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: `user#${n % 10}` } }, Limit: 10 }),
+};
+
+async function prepare(t: Target): Promise<void> {
+  await call(t, 'CreateTable', {
+    TableName: 'Bench',
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'N' },
+    ],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    BillingMode: 'PAY_PER_REQUEST',
+  });
+  await new Promise((r) => setTimeout(r, 100)); // dynalite reports CREATING for a moment
+  for (let i = 0; i < 1000; i += 25) {
+    await call(t, 'BatchWriteItem', { RequestItems: { Bench: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: item(i + j) } })) } });
+  }
+  await window(t, (n) => call(t, 'GetItem', BODIES.GetItem!(n))); // warm-up (JIT)
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const targets: Target[] = [];
+for (const spec of values.targets.split(',')) targets.push(await start(spec));
+try {
+  for (const t of targets) await prepare(t);
+  const rate = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+  for (const op of OPS) {
+    for (let w = 0; w < WINDOWS; w++) {
+      for (const t of targets) {
+        const r = await window(t, (n) => call(t, op, BODIES[op]!(n)));
+        push(rate, `${t.name} ${op}`, r.rate);
+        push(cpu, `${t.name} ${op}`, r.cpu);
+      }
+    }
+  }
+  const ref = targets.at(-1)!.name;
+  console.log(`# ${WINDOWS} interleaved ${SECONDS}s windows per operation, ${CONCURRENCY} callers, raw HTTP, Node ${process.version}\n`);
+  console.log(`| target | ${OPS.map((op) => `${op} ops/s | µs/op | ×${ref}`).join(' | ')} |`);
+  console.log(`|---|${OPS.map(() => '---:|---:|---:').join('|')}|`);
+  for (const t of targets) {
+    const cells = OPS.flatMap((op) => {
+      const mine = rate.get(`${t.name} ${op}`)!;
+      const theirs = rate.get(`${ref} ${op}`)!;
+      return [median(mine).toFixed(0), median(cpu.get(`${t.name} ${op}`)!).toFixed(0), median(mine.map((v, i) => v / theirs[i]!)).toFixed(2)];
+    });
+    console.log(`| ${t.name} | ${cells.join(' | ')} |`);
+  }
+} finally {
+  for (const t of targets) await t.close();
+}
