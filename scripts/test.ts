@@ -51,7 +51,7 @@ const stages: Stage[] = [
 
 function runStage(stage: Stage): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(node, stage.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(node, stage.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
     let output = '';
     const tee = (chunk: Buffer, to: NodeJS.WriteStream) => {
       output += chunk.toString();
