@@ -1,7 +1,7 @@
 // CLI: runs the MongoDB CRUD conformance suite (unified test format) through the official driver.
 //
 //   node mongodb/conformance/run.ts [--uri URI] [--min-pass-rate 0.95] [--file SUBSTR] [--grep SUBSTR]
-//                                   [--include-collation] [--quiet]
+//                                   [--skip-collation] [--quiet]
 //
 // Without --uri it starts our server in-process (startMongo from mongodb/src/server.ts). The suite is
 // read from ../shared/conformance/mongodb (beside the repo) or $KEYSPACE_MONGO_CONFORMANCE_DIR.
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
       'min-pass-rate': { type: 'string', default: '0.95' },
       file: { type: 'string' },
       grep: { type: 'string' },
-      'include-collation': { type: 'boolean', default: false },
+      'skip-collation': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     const summary = await runAll(files, {
       uri,
       grep: values.grep,
-      policy: { ...DEFAULT_POLICY, collation: !values['include-collation'] },
+      policy: { ...DEFAULT_POLICY, collation: values['skip-collation'] === true },
     });
     const out = path.join(repoRoot, '.keyspace', 'mongodb-conformance.json');
     await mkdir(path.dirname(out), { recursive: true });

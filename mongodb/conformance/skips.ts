@@ -5,11 +5,11 @@ import { compareVersions } from './requirements.ts';
 import type { ServerInfo, TestCase } from './types.ts';
 
 export interface SkipPolicy {
-  /** Collation (locale-aware comparison) is out of scope for the course server. */
+  /** Skip tests using collation (for servers without it; ours supports per-operation collations). */
   collation: boolean;
 }
 
-export const DEFAULT_POLICY: SkipPolicy = { collation: true };
+export const DEFAULT_POLICY: SkipPolicy = { collation: false };
 
 /** Does any operation argument (at any depth, e.g. inside bulk write models) use `key`? */
 function usesArgument(test: TestCase, key: string): boolean {

@@ -4,7 +4,7 @@ import type { Document } from 'bson';
 import type { CommandSpec } from '../core.ts';
 import { firstBatch } from '../cursors/cursors.ts';
 import { errors } from '../errors.ts';
-import { assertSimpleCollation } from '../query/mingo.ts';
+import { assertCollationPipeline, parseCollation } from '../query/collation.ts';
 import { runMerge, runOut } from '../query/out-merge.ts';
 import { runPipeline, validatePipeline } from '../query/pipeline.ts';
 import { collName, letVars, optDoc, optNonNegative, view } from './util.ts';
@@ -26,7 +26,8 @@ export const aggregate: CommandSpec = {
     const cursorOpt = optDoc(inv, 'cursor');
     if (!cursorOpt && !inv.body.explain) throw errors.failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
     if (dbLevel && !DB_SOURCES.has(first ?? '')) throw errors.invalidNamespace(`{aggregate: 1} is not valid for '${first ?? ''}'; a collection is required.`);
-    assertSimpleCollation(inv.body.collation);
+    const collation = parseCollation(inv.body.collation);
+    if (collation) assertCollationPipeline(pipeline);
     if (inv.body.explain) return explainAggregate(inv, coll ?? '$cmd.aggregate', pipeline);
     const batchSize = cursorOpt ? optNonNegative({ ...inv, body: cursorOpt, name: 'aggregate.cursor' }, 'batchSize') : undefined;
     const last = pipeline.length ? Object.keys(pipeline[pipeline.length - 1])[0] : undefined;
@@ -37,7 +38,7 @@ export const aggregate: CommandSpec = {
     }
     let stages = writes ? pipeline.slice(0, -1) : pipeline;
     const v = view(inv);
-    const env = { variables: letVars(inv) };
+    const env = { variables: letVars(inv), collation };
     let input: Document[] = [];
     if (first === '$listLocalSessions') {
       input = inv.core.sessions.all().map((sess) => ({ _id: sess.lsid, lastUse: new Date(sess.lastUse) }));

@@ -3,7 +3,7 @@
 import type { CommandSpec } from '../core.ts';
 import { errors } from '../errors.ts';
 import { runFind } from '../query/find.ts';
-import { assertSimpleCollation } from '../query/mingo.ts';
+import { parseCollation } from '../query/collation.ts';
 import { collName, optDoc, optNonNegative, optNumber, view } from './util.ts';
 
 export const count: CommandSpec = {
@@ -14,12 +14,12 @@ export const count: CommandSpec = {
     const query = optDoc(inv, 'query');
     const skip = optNonNegative(inv, 'skip') ?? 0;
     const limit = Math.abs(optNumber(inv, 'limit') ?? 0);
-    assertSimpleCollation(inv.body.collation);
+    const collation = parseCollation(inv.body.collation);
     const v = view(inv);
-    if ((!query || Object.keys(query).length === 0) && inv.body.hint === undefined) {
+    if ((!query || Object.keys(query).length === 0) && inv.body.hint === undefined && !collation) {
       const total = Math.max(0, v.count(inv.db, coll) - skip);
       return { n: limit > 0 ? Math.min(limit, total) : total };
     }
-    return { n: runFind(v, inv.db, coll, { filter: query, skip, limit, hint: inv.body.hint }).docs.length };
+    return { n: runFind(v, inv.db, coll, { filter: query, skip, limit, hint: inv.body.hint, env: { collation } }).docs.length };
   },
 };

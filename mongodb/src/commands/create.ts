@@ -7,6 +7,7 @@ import { compileFilter } from '../query/mingo.ts';
 import { collName, optBool, optDoc, optNumber } from './util.ts';
 import type { CommandInvocation } from '../core.ts';
 import { validatePipeline } from '../query/pipeline.ts';
+import { parseCollation } from '../query/collation.ts';
 
 function createView(inv: CommandInvocation, name: string) {
   const viewOn = inv.body.viewOn;
@@ -23,6 +24,9 @@ export const create: CommandSpec = {
   name: 'create',
   run(inv) {
     const coll = collName(inv);
+    // A default collation would have to apply to every later operation and index; only
+    // per-operation collations are supported (query/collation.ts).
+    if (parseCollation(inv.body.collation)) throw errors.notImplemented('collection and view default collations are not supported by this server');
     if (inv.body.viewOn !== undefined) return createView(inv, coll);
     if (inv.body.timeseries !== undefined) throw errors.commandNotSupported('time series collections are not supported by this server');
     if (inv.body.clusteredIndex !== undefined) throw errors.commandNotSupported('clustered collections are not supported by this server');

@@ -210,8 +210,13 @@ describe('CRUD through the official driver', () => {
     await expect(db.command({ getMore: first.cursor.id, collection: 'many' })).rejects.toMatchObject({ code: 43 });
   });
 
-  it('refuses non-simple collations', async () => {
-    await expect(db.collection('people').find({}, { collation: { locale: 'fr' } }).toArray()).rejects.toMatchObject({ code: 238 });
+  it('refuses the collation options it cannot apply faithfully', async () => {
+    const people = db.collection('people');
+    await expect(people.find({}, { collation: { locale: 'fr', strength: 4 } }).toArray()).rejects.toMatchObject({ code: 238 });
+    await expect(people.find({}, { collation: { locale: 'fr', backwards: true } }).toArray()).rejects.toMatchObject({ code: 238 });
+    await expect(db.createCollection('collated', { collation: { locale: 'fr' } })).rejects.toMatchObject({ code: 238 });
+    await expect(people.createIndex({ name: 1 }, { collation: { locale: 'fr' } })).rejects.toMatchObject({ code: 238 });
+    await expect(people.aggregate([{ $group: { _id: '$name' } }], { collation: { locale: 'fr' } }).toArray()).rejects.toMatchObject({ code: 238 });
   });
 });
 

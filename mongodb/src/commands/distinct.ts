@@ -3,8 +3,8 @@
 import type { CommandSpec } from '../core.ts';
 import { errors } from '../errors.ts';
 import { runFind } from '../query/find.ts';
-import { assertSimpleCollation } from '../query/mingo.ts';
-import { keyString } from '../storage/bson-order.ts';
+import { collatorFor, parseCollation } from '../query/collation.ts';
+import { compareBson, keyString } from '../storage/bson-order.ts';
 import { pathValues } from '../storage/index-keys.ts';
 import { collName, optDoc, view } from './util.ts';
 
@@ -15,14 +15,19 @@ export const distinct: CommandSpec = {
     const key = inv.body.key;
     if (typeof key !== 'string') throw errors.typeMismatch(`BSON field 'distinct.key' is the wrong type, expected type 'string'`);
     const query = optDoc(inv, 'query');
-    assertSimpleCollation(inv.body.collation);
-    const { docs } = runFind(view(inv), inv.db, coll, { filter: query, hint: inv.body.hint });
+    const collation = parseCollation(inv.body.collation);
+    const { docs } = runFind(view(inv), inv.db, coll, { filter: query, hint: inv.body.hint, env: { collation } });
     const seen = new Map<string, unknown>();
     for (const d of docs) {
       const { values, missing } = pathValues(d, key.split('.'));
       if (missing) continue;
       for (const v of values) if (v !== undefined && !seen.has(keyString(v))) seen.set(keyString(v), v);
     }
-    return { values: [...seen.values()] };
+    if (!collation) return { values: [...seen.values()] };
+    // Values equal under the collation ("a", "A" at strength 2) are one distinct value.
+    const collator = collatorFor(collation);
+    const values: unknown[] = [];
+    for (const v of seen.values()) if (!values.some((x) => compareBson(x, v, collator) === 0)) values.push(v);
+    return { values };
   },
 };

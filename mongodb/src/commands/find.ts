@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../core.ts';
 import { firstBatch } from '../cursors/cursors.ts';
 import { runFind } from '../query/find.ts';
-import { assertSimpleCollation } from '../query/mingo.ts';
+import { parseCollation } from '../query/collation.ts';
 import { errors } from '../errors.ts';
 import { collName, letVars, optBool, optDoc, optNonNegative, optNumber, view } from './util.ts';
 
@@ -22,8 +22,7 @@ export const find: CommandSpec = {
       singleBatch = true;
     }
     if (inv.body.tailable) throw errors.badValue('error processing query: tailable cursor requested on non capped collection');
-    assertSimpleCollation(inv.body.collation);
-    const out = runFind(view(inv), inv.db, coll, { filter, projection, sort, skip, limit, hint: inv.body.hint, env: { variables: letVars(inv) } });
+    const out = runFind(view(inv), inv.db, coll, { filter, projection, sort, skip, limit, hint: inv.body.hint, env: { variables: letVars(inv), collation: parseCollation(inv.body.collation) } });
     return firstBatch(inv.core.cursors, `${inv.db}.${coll}`, out.docs, batchSize, singleBatch, inv.session?.key);
   },
 };

@@ -6,6 +6,7 @@ import { errors } from '../errors.ts';
 import { project } from '../query/find.ts';
 import { runDelete, runUpdate, validateDeleteStatement, validateUpdateStatement } from '../query/write.ts';
 import { collName, letVars, optBool, optDoc, view } from './util.ts';
+import { parseCollation } from '../query/collation.ts';
 
 export const findAndModify: CommandSpec = {
   name: 'findAndModify',
@@ -23,7 +24,7 @@ export const findAndModify: CommandSpec = {
     if (!remove && u === undefined) throw errors.failedToParse('Either an update or remove=true must be specified');
     if (remove && returnNew) throw errors.failedToParse("Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
     if (remove && upsert) throw errors.failedToParse('Cannot specify both upsert=true and remove=true');
-    const env = { variables: letVars(inv) };
+    const env = { variables: letVars(inv), collation: parseCollation(inv.body.collation) };
     const v = view(inv);
     const shape = (d: Document | undefined) => (d && fields ? project([d], fields, query, env)[0] : d) ?? null;
     if (remove) {

@@ -15,17 +15,51 @@ import { add, divide, isWide, multiply, negate } from './numeric.ts';
 import * as expressionOps from 'mingo/operators/expression';
 import * as pipelineOps from 'mingo/operators/pipeline';
 import { evalExpr } from 'mingo/core';
+import * as queryOps from 'mingo/operators/query';
+import { collatorOf } from './collation.ts';
 
 type Test = (c: number) => boolean;
 
 /** Query comparison: true when some value at the path (or an array element) is in the same
  *  type bracket as the operand and compares as `test` wants. */
 function comparison(test: Test) {
-  return (selector: string, operand: unknown) => (obj: Document) => {
-    const lhs = resolve(obj, selector, { unwrapArray: true });
-    const values = Array.isArray(lhs) ? [...lhs, lhs] : [lhs];
-    const rank = typeRank(operand);
-    return values.some((v) => typeRank(v) === rank && (v !== undefined || operand === null) && test(compareBson(v, operand)));
+  return (selector: string, operand: unknown, options?: Options) => {
+    const collator = collatorOf(options);
+    return (obj: Document) => {
+      const lhs = resolve(obj, selector, { unwrapArray: true });
+      const values = Array.isArray(lhs) ? [...lhs, lhs] : [lhs];
+      const rank = typeRank(operand);
+      return values.some((v) => typeRank(v) === rank && (v !== undefined || operand === null) && test(compareBson(v, operand, collator)));
+    };
+  };
+}
+
+type QueryOp = (selector: string, operand: unknown, options: Options) => (obj: Document) => boolean;
+const mingoQuery = queryOps as unknown as Record<string, QueryOp>;
+
+/** Values a path offers to equality: the value, and for an array its elements (one level). */
+function equalityCandidates(obj: Document, selector: string): unknown[] {
+  const lhs = resolve(obj, selector, { unwrapArray: true });
+  return Array.isArray(lhs) ? [...lhs.flatMap((x) => (Array.isArray(x) ? [x, ...x] : [x])), lhs] : [lhs];
+}
+
+/** Collated equality (null also matches a missing field), as mongod applies a query's collation. */
+const collatedEquals = (values: unknown[], operand: unknown, collator: Intl.Collator) =>
+  values.some((v) => (operand === null ? v === null || v === undefined : v !== undefined && compareBson(v, operand, collator) === 0));
+
+const isRegex = (v: unknown) => v instanceof RegExp || (v as { _bsontype?: string })?._bsontype === 'BSONRegExp';
+
+/** $in with a collation; regex members still match by pattern. */
+function collatedIn(values: unknown[], list: unknown[], collator: Intl.Collator): boolean {
+  return list.some((m) => (isRegex(m) ? values.some((v) => typeof v === 'string' && new RegExp((m as RegExp).source, (m as RegExp).flags).test(v)) : collatedEquals(values, m, collator)));
+}
+
+/** Equality-family operators: mingo's own unless the operation carries a collation. */
+function collated(name: string, test: (values: unknown[], operand: unknown, collator: Intl.Collator) => boolean): QueryOp {
+  return (selector, operand, options) => {
+    const collator = collatorOf(options);
+    if (!collator) return mingoQuery[name](selector, operand, options);
+    return (obj) => test(equalityCandidates(obj, selector), operand, collator);
   };
 }
 
@@ -34,12 +68,27 @@ export const queryOperators = {
   $gte: comparison((c) => c >= 0),
   $lt: comparison((c) => c < 0),
   $lte: comparison((c) => c <= 0),
+  $eq: collated('$eq', collatedEquals),
+  $ne: collated('$ne', (v, o, c) => !collatedEquals(v, o, c)),
+  $in: collated('$in', (v, o, c) => collatedIn(v, o as unknown[], c)),
+  $nin: collated('$nin', (v, o, c) => !collatedIn(v, o as unknown[], c)),
+  $all: ((selector, operand, options) => {
+    const collator = collatorOf(options);
+    if (!collator) return mingoQuery.$all(selector, operand, options);
+    const list = Array.isArray(operand) ? operand : [];
+    // { $all: [{ $elemMatch: … }] } members are queries of their own (collated through options).
+    const tests = list.map((m) => (isPlainDoc(m) && '$elemMatch' in m ? mingoQuery.$elemMatch(selector, m.$elemMatch, options) : (obj: Document) => collatedEquals(equalityCandidates(obj, selector), m, collator)));
+    return (obj: Document) => tests.length > 0 && tests.every((t) => t(obj));
+  }) as QueryOp,
 };
 
+const isPlainDoc = (v: unknown): v is Document => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
 /** $sort stage in BSON order (arrays by their min/max element). */
-function $sort(coll: { transform(fn: (docs: Document[]) => unknown): unknown }, spec: Document) {
+function $sort(coll: { transform(fn: (docs: Document[]) => unknown): unknown }, spec: Document, options?: Options) {
   const keys = validateSort(spec);
-  return coll.transform((docs) => Lazy(sortDocs(docs, keys)));
+  const collator = collatorOf(options);
+  return coll.transform((docs) => Lazy(sortDocs(docs, keys, collator)));
 }
 
 type LazyDocs = { map(fn: (d: Document) => Document): LazyDocs };

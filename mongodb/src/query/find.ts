@@ -8,6 +8,7 @@ import { sortDocs, validateSort } from './sort.ts';
 import type { Plan } from '../storage/planner.ts';
 import { errors } from '../errors.ts';
 import { extractText, textScores } from './text.ts';
+import { collatorFor } from './collation.ts';
 
 export interface FindSpec {
   filter?: Document;
@@ -36,7 +37,7 @@ export function runFind(v: DataView, db: string, coll: string, spec: FindSpec): 
   let ordered = entries;
   if (sort.length && !sorted) {
     const byDoc = new Map(entries.map((e) => [e[1], e[0]]));
-    ordered = sortDocs(entries.map((e) => e[1]), sort).map((d) => [byDoc.get(d)!, d]);
+    ordered = sortDocs(entries.map((e) => e[1]), sort, spec.env?.collation && collatorFor(spec.env.collation)).map((d) => [byDoc.get(d)!, d]);
   }
   const page = ordered.slice(skip, limit > 0 ? skip + limit : undefined);
   let docs = page.map((e) => e[1]);
@@ -63,7 +64,10 @@ export function project(docs: Document[], projection: Document, filter: Document
       const sliced = new Query(extractText(filter).rest ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, { ...projection, _id: 1 }).all() as Document[];
       return docs.map((d, i) => ({ ...d, ...sliced[i] }));
     }
-    const out = new Query(extractText(filter).rest ?? {}, mingoOptions({ ...env, cloneInput: true })).find(docs, projection).all() as Document[];
+    // mingo's find() also filters: the query is given only for a positional `field.$` projection,
+    // so documents that no longer match (findAndModify's new document) are still projected.
+    const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
+    const out = new Query(positional ? extractText(filter).rest ?? {} : {}, mingoOptions({ ...env, cloneInput: true })).find(docs, projection).all() as Document[];
     return out.map((d, i) => inDocumentOrder(d, docs[i]));
   } catch (e) {
     throw errors.location(31254, e instanceof Error ? e.message : String(e));

@@ -12,6 +12,7 @@ import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { CommandError, errors } from '../errors.ts';
 import { jsonSchemaValidator } from './json-schema.ts';
+import type { CollationSpec } from './collation.ts';
 import { accumulatorOperators, expressionOperators, pipelineOperators, queryOperators } from './bson-operators.ts';
 
 const context = Context.init({
@@ -38,6 +39,8 @@ export interface QueryEnv {
   resolve?: (coll: string) => Document[];
   /** true when documents must not be mutated by the engine (stored documents). */
   cloneInput?: boolean;
+  /** The operation's collation (validated by parseCollation); absent = simple binary comparison. */
+  collation?: CollationSpec;
 }
 
 export function mingoOptions(env: QueryEnv = {}): Partial<Options> {
@@ -52,6 +55,7 @@ export function mingoOptions(env: QueryEnv = {}): Partial<Options> {
     variables: env.variables,
     collectionResolver: env.resolve,
     jsonSchemaValidator: jsonSchemaValidator as Options['jsonSchemaValidator'],
+    ...(env.collation ? { collation: env.collation as Options['collation'] } : {}),
   };
 }
 
@@ -86,14 +90,6 @@ export function compileFilter(filter: Document | undefined, env: QueryEnv = {}):
     const unknown = /unknown query operator (\$\w+)/.exec(msg);
     throw errors.badValue(unknown ? `unknown operator: ${unknown[1]}` : msg);
   }
-}
-
-/** Collations other than the simple binary one are not supported by this server. */
-export function assertSimpleCollation(collation: unknown): void {
-  if (collation === undefined || collation === null) return;
-  const locale = (collation as Document).locale;
-  if (locale === 'simple') return;
-  throw errors.notImplemented(`collation ${JSON.stringify(collation)} is not supported by this server (only { locale: "simple" })`);
 }
 
 export function evalLet(vars: Document): Document {

@@ -20,21 +20,22 @@ export function validateSort(spec: unknown): SortKey[] {
   });
 }
 
-function sortKey(doc: Document, path: string, dir: 1 | -1): unknown {
+function sortKey(doc: Document, path: string, dir: 1 | -1, collator?: Intl.Collator): unknown {
   const { values, missing, array } = pathValues(doc, path.split('.'));
   if (missing) return null;
   if (!array) return values[0];
   let best = values[0];
-  for (const v of values) if (compareBson(v, best) * dir < 0) best = v;
+  for (const v of values) if (compareBson(v, best, collator) * dir < 0) best = v;
   return best;
 }
 
-export function sortDocs(docs: Document[], spec: SortKey[]): Document[] {
+/** Stable sort in BSON order; `collator` orders strings by the operation's collation. */
+export function sortDocs(docs: Document[], spec: SortKey[], collator?: Intl.Collator): Document[] {
   if (spec.length === 0) return docs;
-  const keyed = docs.map((d, i) => ({ d, i, k: spec.map(([p, dir, meta]) => (meta ? -(textScores.get(d) ?? 0) : sortKey(d, p, dir))) }));
+  const keyed = docs.map((d, i) => ({ d, i, k: spec.map(([p, dir, meta]) => (meta ? -(textScores.get(d) ?? 0) : sortKey(d, p, dir, collator))) }));
   keyed.sort((a, b) => {
     for (let j = 0; j < spec.length; j++) {
-      const c = compareBson(a.k[j], b.k[j]);
+      const c = compareBson(a.k[j], b.k[j], collator);
       if (c) return c * spec[j][1];
     }
     return a.i - b.i;

@@ -6,7 +6,7 @@ import { keyString } from '../storage/bson-order.ts';
 import { applyUpdate, ensureId, updateKind, upsertSeed } from './update.ts';
 import { runFind } from './find.ts';
 import type { QueryEnv } from './mingo.ts';
-import { assertSimpleCollation } from './mingo.ts';
+import { parseCollation } from './collation.ts';
 import { errors } from '../errors.ts';
 import { validateId } from '../commands/insert.ts';
 
@@ -54,11 +54,12 @@ export function validateUpdateStatement(s: Document): UpdateStatement {
   if (s.multi && s.sort !== undefined) throw errors.failedToParse('Cannot specify sort with multi=true');
   if (s.arrayFilters !== undefined && !Array.isArray(s.arrayFilters)) throw errors.typeMismatch(`BSON field 'update.updates.arrayFilters' is the wrong type, expected type 'array'`);
   if (kind !== 'operators' && s.arrayFilters?.length) throw errors.failedToParse('arrayFilters may not be specified for pipeline-style updates');
-  assertSimpleCollation(s.collation);
+  parseCollation(s.collation);
   return s as UpdateStatement;
 }
 
-export function runUpdate(v: DataView, db: string, coll: string, s: UpdateStatement, env: QueryEnv): UpdateResult {
+export function runUpdate(v: DataView, db: string, coll: string, s: UpdateStatement, cmdEnv: QueryEnv): UpdateResult {
+  const env = withCollation(cmdEnv, s.collation);
   const found = runFind(v, db, coll, { filter: s.q, sort: s.sort, hint: s.hint, env, limit: s.multi ? 0 : 1 });
   const res: UpdateResult = { n: 0, nModified: 0 };
   for (let i = 0; i < found.docs.length; i++) {
@@ -92,12 +93,19 @@ export function validateDeleteStatement(s: Document): DeleteStatement {
   if (!s || typeof s !== 'object' || !s.q || typeof s.q !== 'object') throw errors.typeMismatch(`BSON field 'delete.deletes.q' is the wrong type, expected type 'object'`);
   const limit = Number(s.limit ?? 0);
   if (limit !== 0 && limit !== 1) throw errors.failedToParse(`The limit field in delete objects must be 0 or 1. Got ${s.limit}`);
-  assertSimpleCollation(s.collation);
+  parseCollation(s.collation);
   return { ...(s as DeleteStatement), limit };
 }
 
-export function runDelete(v: DataView, db: string, coll: string, s: DeleteStatement, env: QueryEnv): Document[] {
+export function runDelete(v: DataView, db: string, coll: string, s: DeleteStatement, cmdEnv: QueryEnv): Document[] {
+  const env = withCollation(cmdEnv, s.collation);
   const found = runFind(v, db, coll, { filter: s.q, sort: s.sort, hint: s.hint, env, limit: s.limit });
   for (let i = 0; i < found.docs.length; i++) v.remove(db, coll, found.ids[i] ?? keyString(found.docs[i]._id), found.docs[i]);
   return found.docs;
+}
+
+/** A statement's collation applies to its filter, sort, positional `$` and arrayFilters. */
+function withCollation(env: QueryEnv, raw: unknown): QueryEnv {
+  const collation = parseCollation(raw);
+  return collation ? { ...env, collation } : env;
 }

@@ -72,6 +72,8 @@ export class DataView {
       candidates = this.txnCandidates(c);
     } else {
       plan = planWithHint(c, filter ?? {}, opts.hint, sort);
+      // Our indexes hold keys in binary (simple) order: a collated query scans the collection.
+      if (opts.env?.collation) plan = {};
       const r = executePlan(c, plan);
       candidates = r.candidates;
       indexStats = r.stats;

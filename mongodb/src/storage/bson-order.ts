@@ -36,7 +36,8 @@ export function toNumber(v: unknown): number {
 
 const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function compareBson(a: unknown, b: unknown): number {
+/** MongoDB order; `collator` (a query's collation) compares strings, also inside documents and arrays. */
+export function compareBson(a: unknown, b: unknown, collator?: Intl.Collator): number {
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
@@ -47,12 +48,15 @@ export function compareBson(a: unknown, b: unknown): number {
       if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : 1;
       return cmp(x, y);
     }
-    case 4: return cmp(String(a instanceof BSONSymbol ? a.value : a), String(b instanceof BSONSymbol ? b.value : b));
+    case 4: {
+      const sa = String(a instanceof BSONSymbol ? a.value : a), sb = String(b instanceof BSONSymbol ? b.value : b);
+      return collator ? Math.sign(collator.compare(sa, sb)) : cmp(sa, sb);
+    }
     case 5: {
       const ka = Object.keys(a as object), kb = Object.keys(b as object);
       for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
         const va = (a as Record<string, unknown>)[ka[i]], vb = (b as Record<string, unknown>)[kb[i]];
-        const t = cmp(typeRank(va), typeRank(vb)) || cmp(ka[i], kb[i]) || compareBson(va, vb);
+        const t = cmp(typeRank(va), typeRank(vb)) || cmp(ka[i], kb[i]) || compareBson(va, vb, collator);
         if (t) return t;
       }
       return cmp(ka.length, kb.length);
@@ -60,7 +64,7 @@ export function compareBson(a: unknown, b: unknown): number {
     case 6: {
       const xa = a as unknown[], xb = b as unknown[];
       for (let i = 0; i < Math.min(xa.length, xb.length); i++) {
-        const t = compareBson(xa[i], xb[i]);
+        const t = compareBson(xa[i], xb[i], collator);
         if (t) return t;
       }
       return cmp(xa.length, xb.length);
