@@ -29,6 +29,8 @@ export interface DynamoOperation {
   /** Count and ScannedCount of a Query/Scan answer. */
   count?: number;
   scannedCount?: number;
+  /** The error type of a failed request, e.g. "ConditionalCheckFailedException" (embedded provider). */
+  error?: string;
 }
 
 /** The connection settings a learner's process gets as environment variables, per backend. */

@@ -39,7 +39,7 @@ export class DockerDynamoService implements BackendService {
     let ns = this.namespaces.get(learner);
     if (!ns) {
       if (!this.proxy) throw new Error('dynamodb is not started');
-      ns = Promise.resolve(dynamoNamespace(this.endpoint, this.proxy, learner));
+      ns = Promise.resolve(dynamoNamespace({ learnerEndpoint: this.proxy.endpoint, adminEndpoint: this.endpoint, log: this.proxy }, learner));
       this.namespaces.set(learner, ns);
     }
     return ns;

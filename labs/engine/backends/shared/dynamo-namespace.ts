@@ -1,14 +1,26 @@
 // A learner's DynamoDB namespace: its own access key id. Both our emulator and DynamoDB Local
 // keep tables per access key id (and region), so learners never see each other's tables.
-// The learner talks through the recording proxy; the checks' clients go straight to the
-// endpoint, so their own requests are not recorded as the learner's.
+// `routes` says where the learner and the checks connect and where the learner's operations are
+// recorded: the emulator's own log (embedded) or the recording proxy (docker); either way the
+// checks' own requests are not recorded as the learner's.
 import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LearnerId } from '../../api.ts';
 import type { Namespace } from '../provider.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { secret } from '../naming.ts';
-import type { RecordingProxy } from './recording-proxy.ts';
+import type { DynamoOperation } from '../../contracts/checks.ts';
+
+export interface DynamoRoutes {
+  /** The endpoint the learner's code is given. */
+  learnerEndpoint: string;
+  /** The endpoint the checks' clients use. */
+  adminEndpoint: string;
+  /** Headers the checks' clients add to every request. */
+  adminHeaders?: Record<string, string>;
+  /** The learner's recorded operations, per access key id. */
+  log: { operations(accessKeyId: string): DynamoOperation[]; clear(accessKeyId: string): void };
+}
 
 export const REGION = 'us-east-1';
 
@@ -31,17 +43,30 @@ async function deleteAllTables(client: DynamoDBClient): Promise<void> {
   await Promise.all(names.map((TableName) => client.send(new DeleteTableCommand({ TableName })).catch(() => undefined)));
 }
 
-export function dynamoNamespace(endpoint: string, proxy: RecordingProxy, learner: LearnerId): Namespace {
+function addHeaders(client: DynamoDBClient, headers: Record<string, string>): void {
+  client.middlewareStack.add(
+    (next) => (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      if (request.headers) Object.assign(request.headers, headers);
+      return next(args);
+    },
+    { step: 'build', name: 'keyspaceAdminHeaders' },
+  );
+}
+
+export function dynamoNamespace(routes: DynamoRoutes, learner: LearnerId): Namespace {
   const accessKeyId = accessKeyIdFor(learner);
   const secretAccessKey = secret();
-  const client = new DynamoDBClient({ endpoint, region: REGION, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 2 });
+  const { log } = routes;
+  const client = new DynamoDBClient({ endpoint: routes.adminEndpoint, region: REGION, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 2 });
+  if (routes.adminHeaders) addHeaders(client, routes.adminHeaders);
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
-    env: { DYNAMODB_ENDPOINT: proxy.endpoint, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey },
-    clients: { dynamodb: { client, doc, operations: () => [...proxy.operations(accessKeyId)] } },
+    env: { DYNAMODB_ENDPOINT: routes.learnerEndpoint, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey },
+    clients: { dynamodb: { client, doc, operations: () => [...log.operations(accessKeyId)] } },
     async reset() {
       await deleteAllTables(client);
-      proxy.clear(accessKeyId);
+      log.clear(accessKeyId);
     },
     async close() {
       client.destroy();
