@@ -5,6 +5,7 @@ import type { Document } from 'bson';
 import type { CommandInvocation, CommandSpec } from '../core.ts';
 import { errors } from '../errors.ts';
 import { runFind } from '../query/find.ts';
+import { parseCollation } from '../query/collation.ts';
 import { runPipeline } from '../query/pipeline.ts';
 import type { Plan } from '../storage/planner.ts';
 import { SERVER_VERSION } from './buildInfo.ts';
@@ -97,7 +98,7 @@ export const explain: CommandSpec = {
     const ns = `${inv.db}.${coll}`;
     switch (name) {
       case 'find': {
-        const out = runFind(v, inv.db, coll, { filter: inner.filter, sort: inner.sort, skip: inner.skip, limit: inner.limit, projection: inner.projection, hint: inner.hint });
+        const out = runFind(v, inv.db, coll, { filter: inner.filter, sort: inner.sort, skip: inner.skip, limit: inner.limit, projection: inner.projection, hint: inner.hint, env: { collation: parseCollation(inner.collation) } });
         return envelope(sub, ns, inner.filter, out.plan, out.stats, out.docs.length, performance.now() - t0, { sort: inner.sort, limit: inner.limit, skip: inner.skip });
       }
       case 'count': {

@@ -42,6 +42,9 @@ describe('collation', () => {
     expect(sorted.map((d) => d.w)).toEqual(['Äpfel', 'apple', 'cafe', 'CAFE', 'Café', 'zebra']);
     const simple = await c.find({ w: { $exists: true } }).sort({ w: 1 }).toArray();
     expect(simple.map((d) => d.w)).toEqual(['CAFE', 'Café', 'apple', 'cafe', 'zebra', 'Äpfel']);
+    const ex = await c.find({ w: 'cafe' }, { collation: en2 }).explain('executionStats');
+    expect(ex.queryPlanner.winningPlan.stage).toBe('COLLSCAN');
+    expect(ex.executionStats.nReturned).toBe(2);
     const numeric = await c.find({ n: { $exists: true } }, { collation: { locale: 'en', numericOrdering: true } }).sort({ n: 1 }).toArray();
     expect(numeric.map((d) => d.n)).toEqual(['item9', 'item10']);
   });
