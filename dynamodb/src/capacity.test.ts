@@ -15,6 +15,8 @@ describe('itemSize', () => {
     ['list: 3 + 1 per element', { l: { L: [{ S: 'ab' }, { BOOL: true }] } }, 1 + 3 + (1 + 2) + (1 + 1)],
     ['map: 3 + 1 per element + names', { m: { M: { k: { S: 'v' } } } }, 1 + 3 + 1 + 1 + 1],
     ['string set: members', { s: { SS: ['a', 'bc'] } }, 1 + 3],
+    ['multi-byte names and values, short and long', { 'é': { S: '€😀' }, x: { S: 'a'.repeat(300) + 'é' } }, 2 + (3 + 4) + 1 + 302],
+    ['ASCII past the short-string path', { y: { S: 'b'.repeat(1000) } }, 1 + 1000],
   ])('%s', (_name, item, size) => {
     expect(itemSize(item as never)).toBe(size);
   });

@@ -8,7 +8,12 @@
 import { significantDigits } from './numbers.ts';
 import type { AttributeValue, Item } from './types.ts';
 
-const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+/** UTF-8 length; short ASCII strings (most names and values) are counted without a native call. */
+function utf8(s: string): number {
+  if (s.length > 256) return Buffer.byteLength(s, 'utf8');
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return Buffer.byteLength(s, 'utf8');
+  return s.length;
+}
 const numberSize = (n: string) => Math.ceil(significantDigits(n) / 2) + 1;
 const binarySize = (b: string) => Buffer.byteLength(b, 'base64');
 

@@ -51,7 +51,10 @@ describe('change hook', () => {
       newImage: { ...key('a'), v: { N: '2' } },
     });
     expect(changes[2]!.newImage).toBeUndefined();
-    expect(changes[2]!.sizeBytes).toBeGreaterThan(0);
+    // Keys (id "a": 2 + 1) plus the images (id + v, a one-digit number: 3 + 1 + 2);
+    // the REMOVE carries only the old image.
+    expect(changes[2]!.sizeBytes).toBe(3 + 6);
+    expect(changes[1]!.sizeBytes).toBe(3 + 6 + 6);
   });
 
   it('emits nothing for failed conditions or deleting a missing item', async () => {

@@ -4,6 +4,7 @@
 // operations. Record shape follows the stream record of
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_StreamRecord.html
 
+import { itemSize } from '../capacity.ts';
 import type { Item, Key } from '../types.ts';
 
 export interface ChangeRecord {
@@ -22,6 +23,40 @@ export interface ChangeRecord {
   at: number;
   /** True when a global-table replica applied another region's write. */
   replicated?: boolean;
+}
+
+/**
+ * The record `Table.commit` publishes. A class so that creating one per write is cheap and
+ * `sizeBytes` is computed only when a listener reads it (most tables have no stream).
+ */
+export class Change implements ChangeRecord {
+  readonly namespace: string;
+  readonly region: string;
+  readonly table: string;
+  readonly eventName: ChangeRecord['eventName'];
+  readonly keys: Key;
+  readonly oldImage?: Item;
+  readonly newImage?: Item;
+  readonly userIdentity?: ChangeRecord['userIdentity'];
+  readonly at: number;
+  readonly replicated?: boolean;
+
+  constructor(fields: Omit<ChangeRecord, 'sizeBytes' | 'eventName'>) {
+    this.namespace = fields.namespace;
+    this.region = fields.region;
+    this.table = fields.table;
+    this.eventName = !fields.oldImage ? 'INSERT' : fields.newImage ? 'MODIFY' : 'REMOVE';
+    this.keys = fields.keys;
+    this.oldImage = fields.oldImage;
+    this.newImage = fields.newImage;
+    this.userIdentity = fields.userIdentity;
+    this.at = fields.at;
+    if (fields.replicated) this.replicated = true;
+  }
+
+  get sizeBytes(): number {
+    return itemSize(this.keys) + itemSize(this.oldImage) + itemSize(this.newImage);
+  }
 }
 
 export type ChangeListener = (change: ChangeRecord) => void;

@@ -9,21 +9,20 @@ import { SERVICE_IDENTITY, Table } from './table.ts';
 
 export class Store {
   readonly changes = new ChangeFeed();
-  private readonly spaces = new Map<string, Map<string, Table>>();
+  /** namespace → region → table name → table (nested maps: no key string built per lookup). */
+  private readonly spaces = new Map<string, Map<string, Map<string, Table>>>();
 
   tables(namespace: string, region: string): Map<string, Table> {
-    const id = `${namespace}\u0000${region}`;
-    let space = this.spaces.get(id);
-    if (!space) {
-      space = new Map();
-      this.spaces.set(id, space);
-    }
+    let regions = this.spaces.get(namespace);
+    if (!regions) this.spaces.set(namespace, (regions = new Map()));
+    let space = regions.get(region);
+    if (!space) regions.set(region, (space = new Map()));
     return space;
   }
 
   /** Every table of every namespace (for the TTL sweeper and snapshots). */
   *allTables(): Generator<Table> {
-    for (const space of this.spaces.values()) yield* space.values();
+    for (const regions of this.spaces.values()) for (const space of regions.values()) yield* space.values();
   }
 
   /** The table, or ResourceNotFoundException as DynamoDB words it for data-plane calls. */

@@ -16,7 +16,7 @@ import type {
   ScalarAttributeType,
   StreamViewType,
 } from '../types.ts';
-import type { ChangeFeed, ChangeRecord } from './changes.ts';
+import { Change, type ChangeFeed, type ChangeRecord } from './changes.ts';
 import { compareTuples, SortedItems } from './sorted.ts';
 import { keyString, sameValue } from '../attributes.ts';
 
@@ -198,22 +198,19 @@ export class Table {
         consumed.addIndex(index.name, index.global, writeUnits(bytes) * (keyChanged ? 2 : 1));
       }
     }
-    this.feed?.emit({
-      namespace: this.namespace,
-      region: this.region,
-      table: this.name,
-      eventName: !old ? 'INSERT' : newItem ? 'MODIFY' : 'REMOVE',
-      keys: key,
-      oldImage: old,
-      newImage: newItem,
-      userIdentity,
-      // Computed on demand: most writes go to tables whose listeners never read it.
-      get sizeBytes() {
-        return itemSize(key) + itemSize(old) + itemSize(newItem);
-      },
-      at,
-      ...(opts.replicated ? { replicated: true } : {}),
-    });
+    this.feed?.emit(
+      new Change({
+        namespace: this.namespace,
+        region: this.region,
+        table: this.name,
+        keys: key,
+        oldImage: old,
+        newImage: newItem,
+        userIdentity,
+        at,
+        replicated: opts.replicated,
+      }),
+    );
     return old;
   }
 
