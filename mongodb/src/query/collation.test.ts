@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ids = (docs: Array<{ _id: unknown }>) => docs.map((d) => d._id);
+const ids = (docs: Array<{ _id?: unknown }>) => docs.map((d) => d._id);
 const en1 = { locale: 'en', strength: 1 };
 const en2 = { locale: 'en', strength: 2 };
 
