@@ -30,6 +30,16 @@ describe('keyspace CLI', () => {
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
   });
 
+  it('check exits 1 on a failing submission and 0 on a passing one', () => {
+    const lab = (f: string) => fileURLToPath(new URL(`../../catalog/sample-redis-counter/${f}`, import.meta.url));
+    const failing = run('check', 'sample-redis-counter', '--file', lab('starter.ts'), '--backend', 'embedded');
+    expect(failing.stdout).toMatch(/0\/5 checks pass/);
+    expect(failing.status).toBe(1);
+    const passing = run('check', 'sample-redis-counter', '--file', lab('solution.ts'), '--backend', 'embedded');
+    expect(passing.stdout).toMatch(/All checks pass/);
+    expect(passing.status).toBe(0);
+  }, 120_000);
+
   it('renders results per task with marks, messages and a verdict', () => {
     const r: Results = {
       version: 3,

@@ -47,4 +47,8 @@ if (!name || values.help || !COMMANDS[name]) {
     console.error(bad(e instanceof Error ? e.message : String(e)));
     process.exitCode = 1;
   }
+  // Exit explicitly: signal-exit (pulled in by testcontainers' proper-lockfile) patches
+  // process.reallyExit and turns a natural exit with exitCode 1 into 0, so `check` would
+  // report success on a failing submission. `start` never returns here.
+  process.exit(process.exitCode);
 }
