@@ -6,6 +6,8 @@ import { packagesFor } from './compile/allowed.ts';
 import type { BackendName } from './contracts/manifest.ts';
 import { loadCatalog, type Catalog, type Lab } from './catalog/load.ts';
 import { bundleHarness } from './sandbox/bundle.ts';
+import { driverBundles } from './sandbox/drivers.ts';
+import path from 'node:path';
 import { grade } from './grader/submit.ts';
 import { runMain } from './grader/run.ts';
 import type { SandboxHost } from './grader/session.ts';
@@ -23,10 +25,10 @@ const DEFAULT_WARM = 2;
 const PRELOAD = new Set(['pg', 'redis', 'mongodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
 
 /** Module URLs of the lab's main drivers, for the warm pool to import ahead of time. */
-function preloadFor(packages: readonly string[]): string[] {
+function preloadFor(packages: readonly string[], bundles: Readonly<Record<string, string>>): string[] {
   return packages.filter((p) => PRELOAD.has(p)).flatMap((p) => {
     try {
-      return [import.meta.resolve(p)];
+      return [bundles[p] ?? import.meta.resolve(p)];
     } catch {
       return [];
     }
@@ -60,7 +62,7 @@ function checkSize(code: string): void {
   if (Buffer.byteLength(code) > MAX_CODE_BYTES) throw new RangeError(msg.codeTooLarge(MAX_CODE_BYTES));
 }
 
-export async function createEngine(opts: EngineOptions & { warmProcesses?: number } = {}): Promise<KeyspaceEngine> {
+export async function createEngine(opts: EngineOptions & { warmProcesses?: number; /** Pre-bundle drivers (default true). */ bundleDrivers?: boolean } = {}): Promise<KeyspaceEngine> {
   const labsDir = opts.labsDir ?? DEFAULT_LABS_DIR;
   const stateDir = opts.stateDir ?? DEFAULT_STATE_DIR;
   const onProgress = opts.onProgress ?? (() => undefined);
@@ -71,8 +73,11 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
   const removeBase = (): void => removeTempDir(baseDir);
   process.once('exit', removeBase);
   const harness = await bundleHarness(baseDir);
-  const pool = new SandboxPool({ baseDir, harness, readable: [NODE_MODULES, harness], limits: DEFAULT_LIMITS }, opts.warmProcesses ?? DEFAULT_WARM);
-  const host: SandboxHost = { pool, preloadFor };
+  const drivers = opts.bundleDrivers === false ? null : await driverBundles(path.join(stateDir, 'cache'));
+  const bundles = drivers?.urls ?? {};
+  const readable = [NODE_MODULES, harness, ...(drivers ? [drivers.dir] : [])];
+  const pool = new SandboxPool({ baseDir, harness, readable, limits: DEFAULT_LIMITS }, opts.warmProcesses ?? DEFAULT_WARM);
+  const host: SandboxHost = { pool, preloadFor: (packages) => preloadFor(packages, bundles), bundles };
   const provider = await selectProvider({ mode: opts.backend ?? (process.env.KEYSPACE_BACKEND as EngineOptions['backend']) ?? 'auto', stateDir, tempDir: baseDir, onProgress });
   const queue = keyedQueue();
   let closed: Promise<void> | null = null;

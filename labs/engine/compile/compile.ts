@@ -26,11 +26,12 @@ function importProblem(specifier: string, packages: ReadonlySet<string>): string
 /**
  * Packages become absolute file URLs from the repo's node_modules: the learner's temp dir has no
  * node_modules, and Node < 22.15 has no module.registerHooks to resolve them at run time.
+ * A package imported by its name goes to its pre-bundled file when there is one (sandbox/drivers.ts).
  * Builtins stay as written.
  */
-function resolvedUrl(specifier: string): string {
+function resolvedUrl(specifier: string, bundles: Readonly<Record<string, string>>): string {
   if (specifier.startsWith('node:') || BUILTINS.has(specifier)) return specifier;
-  return import.meta.resolve(specifier);
+  return bundles[specifier] ?? import.meta.resolve(specifier);
 }
 
 function describe(m: Message): { message: string; location: { line: number; column: number } | null } {
@@ -41,8 +42,8 @@ function describe(m: Message): { message: string; location: { line: number; colu
   };
 }
 
-/** Compile `source` (the learner's file named `fileName`), allowing imports of `packages`. */
-export async function compileLearner(source: string, fileName: string, packages: readonly string[]): Promise<CompileResult> {
+/** Compile `source` (the learner's file named `fileName`), allowing imports of `packages`; `bundles` maps package names to pre-bundled file URLs. */
+export async function compileLearner(source: string, fileName: string, packages: readonly string[], bundles: Readonly<Record<string, string>> = {}): Promise<CompileResult> {
   const allowed = new Set(packages);
   try {
     const out = await build({
@@ -61,7 +62,7 @@ export async function compileLearner(source: string, fileName: string, packages:
             b.onResolve({ filter: /.*/ }, (args) => {
               const problem = importProblem(args.path, allowed);
               if (problem) return { errors: [{ text: problem }] };
-              return { path: resolvedUrl(args.path), external: true };
+              return { path: resolvedUrl(args.path, bundles), external: true };
             });
           },
         },

@@ -16,8 +16,10 @@ import type { LearnerId } from '../api.ts';
 /** Where sandboxes come from: the warm pool, and the module URLs of each driver to preload. */
 export interface SandboxHost {
   pool: SandboxPool;
-  /** Absolute module URLs of `packages` (import.meta.resolve from the repo). */
+  /** Absolute module URLs of `packages` (import.meta.resolve from the repo, or their bundles). */
   preloadFor(packages: readonly string[]): string[];
+  /** Package name → pre-bundled file URL (sandbox/drivers.ts); empty when bundling is off. */
+  bundles: Readonly<Record<string, string>>;
 }
 
 export interface OpenSession {
@@ -60,7 +62,7 @@ export async function openSession(host: SandboxHost, provider: Provider, req: Se
   const { manifest } = req.lab;
   const packages = packagesFor(manifest.backends);
   const trace = tracer();
-  const compiled = await compileLearner(req.code, manifest.learnerFile, packages);
+  const compiled = await compileLearner(req.code, manifest.learnerFile, packages, host.bundles);
   trace('compile');
   if (!compiled.ok) return { ok: false, message: compiled.message, location: compiled.location, output: '' };
 
@@ -92,6 +94,7 @@ export async function openSession(host: SandboxHost, provider: Provider, req: Se
       file,
       env: namespaces.env as Record<string, string>,
       packages,
+      bundles: packages.flatMap((p) => (host.bundles[p] ? [host.bundles[p]] : [])),
       builtins: [...ALLOWED_BUILTINS],
       resolveFrom: RESOLVE_FROM,
     }, manifest.timeLimitMs);

@@ -12,6 +12,8 @@ export interface InitMessage {
   env: Record<string, string>;
   /** Bare packages the learner may import, resolved from the repo's node_modules. */
   packages: string[];
+  /** File URLs of pre-bundled packages (sandbox/drivers.ts) the compiled module may import. */
+  bundles: string[];
   /** node: builtins the learner may import. */
   builtins: string[];
   /** The repo root as a file URL; bare imports resolve from here. */

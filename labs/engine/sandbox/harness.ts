@@ -78,6 +78,7 @@ function packageOf(specifier: string): string {
 function installResolveHook(init: InitMessage): void {
   const builtins = new Set(init.builtins.map((b) => b.replace(/^node:/, '')));
   const packages = new Set(init.packages);
+  const bundles = new Set(init.bundles);
   const known = new Set(builtinModules);
   const nodeModules = new URL('node_modules/', init.resolveFrom).href;
   restrictGetBuiltinModule(builtins);
@@ -89,6 +90,8 @@ function installResolveHook(init: InitMessage): void {
       const bare = specifier.replace(/^node:/, '');
       if (specifier.startsWith('node:') || known.has(bare)) {
         if (builtins.has(bare)) return nextResolve(specifier, context);
+      } else if (bundles.has(specifier)) {
+        return nextResolve(specifier, context);
       } else if (specifier.startsWith(nodeModules)) {
         // The compiler points package imports at the repo's node_modules (compile/compile.ts).
         if (packages.has(packageOf(specifier.slice(nodeModules.length)))) return nextResolve(specifier, context);
