@@ -26,7 +26,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestServer, type TestServer } from '../testing.ts';
 
 const LAG = 250;
-const CREATE_MS = 200;
+// Long enough that the CREATING phase is observable on a loaded CI machine.
+const CREATE_MS = 1000;
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 const KEY = 'gt';
 let t: TestServer;
