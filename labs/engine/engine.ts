@@ -14,7 +14,6 @@ import type { SandboxHost } from './grader/session.ts';
 import { selectProvider } from './backends/select.ts';
 import { msg } from './errors.ts';
 import { SandboxPool } from './sandbox/pool.ts';
-import type { Preload } from './sandbox/process.ts';
 import { DEFAULT_LIMITS } from './sandbox/limits.ts';
 import { createTempDir, removeTempDir, sweepStale } from './tempdirs.ts';
 import { DEFAULT_LABS_DIR, DEFAULT_STATE_DIR, NODE_MODULES } from './paths.ts';
@@ -25,18 +24,11 @@ const DEFAULT_WARM = 2;
 /** Drivers worth importing ahead of time; the others (postgres.js, Streams) load on demand. */
 const PRELOAD = new Set(['pg', 'redis', 'mongodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
 
-/**
- * Calls that warm a driver in an idle process: node-redis builds its client class (hundreds of
- * command methods) on the first createClient(), ~45 ms of CPU that would otherwise fall inside
- * the learner's timed load. createClient() without connect() opens no socket.
- */
-const WARM_CALLS: Record<string, string> = { redis: 'createClient' };
-
-/** The lab's main drivers, for the warm pool to import ahead of time. */
-function preloadFor(packages: readonly string[], bundles: Readonly<Record<string, string>>): Preload[] {
+/** Module URLs of the lab's main drivers, for the warm pool to import ahead of time. */
+function preloadFor(packages: readonly string[], bundles: Readonly<Record<string, string>>): string[] {
   return packages.filter((p) => PRELOAD.has(p)).flatMap((p) => {
     try {
-      return [{ url: bundles[p] ?? import.meta.resolve(p), ...(WARM_CALLS[p] ? { call: WARM_CALLS[p] } : {}) }];
+      return [bundles[p] ?? import.meta.resolve(p)];
     } catch {
       return [];
     }

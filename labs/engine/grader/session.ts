@@ -6,7 +6,7 @@ import type { Lab } from '../catalog/load.ts';
 import { compileLearner } from '../compile/compile.ts';
 import { ALLOWED_BUILTINS, packagesFor } from '../compile/allowed.ts';
 import type { Namespaces, Provider } from '../backends/provider.ts';
-import { isFromLearner, type LearnerProcess, type Preload } from '../sandbox/process.ts';
+import { isFromLearner, type LearnerProcess } from '../sandbox/process.ts';
 import type { SandboxPool } from '../sandbox/pool.ts';
 import { SandboxDied, msg } from '../errors.ts';
 import { RESOLVE_FROM } from '../paths.ts';
@@ -17,7 +17,7 @@ import type { LearnerId } from '../api.ts';
 export interface SandboxHost {
   pool: SandboxPool;
   /** Absolute module URLs of `packages` (import.meta.resolve from the repo, or their bundles). */
-  preloadFor(packages: readonly string[]): Preload[];
+  preloadFor(packages: readonly string[]): string[];
   /** Package name → pre-bundled file URL (sandbox/drivers.ts); empty when bundling is off. */
   bundles: Readonly<Record<string, string>>;
 }

@@ -64,15 +64,7 @@ process.on('unhandledRejection', (e) => {
 // Warm-up: the pool spawns processes ahead of demand with the lab's driver URLs in argv, so
 // importing them here fills the module cache before any learner code exists.
 const preload: Promise<unknown> = Promise.all(
-  (JSON.parse(process.argv[2] ?? '[]') as { url: string; call?: string }[]).map(async ({ url, call }) => {
-    try {
-      const m = (await import(url)) as Record<string, unknown>;
-      const fn = call ? m[call] : undefined;
-      if (typeof fn === 'function') fn();
-    } catch {
-      // The learner's own import reports a broken driver.
-    }
-  }),
+  (JSON.parse(process.argv[2] ?? '[]') as string[]).map((url) => import(url).catch(() => undefined)),
 );
 
 let learner: Record<string, unknown> | null = null;

@@ -4,7 +4,7 @@
 // at `init`, so a pooled process holds nothing of any learner until it is taken.
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { LearnerProcess, type Preload } from './process.ts';
+import { LearnerProcess } from './process.ts';
 import type { SandboxLimits } from './limits.ts';
 
 export interface PoolHost {
@@ -34,7 +34,7 @@ export class SandboxPool {
     this.size = size;
   }
 
-  private spawn(preload: Preload[]): Sandbox {
+  private spawn(preload: string[]): Sandbox {
     const runDir = mkdtempSync(path.join(this.host.baseDir, 'run-'));
     const proc = new LearnerProcess({ harness: this.host.harness, runDir, readable: this.host.readable, limits: this.host.limits, preload });
     const box: Sandbox = {
@@ -50,7 +50,7 @@ export class SandboxPool {
     return box;
   }
 
-  private refill(key: string, preload: Preload[]): void {
+  private refill(key: string, preload: string[]): void {
     if (this.closed || this.size === 0) return;
     const list = this.idle.get(key) ?? [];
     this.idle.set(key, list);
@@ -67,8 +67,8 @@ export class SandboxPool {
   }
 
   /** A fresh sandbox with `preload` imported (or importing); the caller disposes it. */
-  take(preload: Preload[]): Sandbox {
-    const key = JSON.stringify(preload);
+  take(preload: string[]): Sandbox {
+    const key = preload.join('\n');
     const list = this.idle.get(key);
     const box = list?.shift() ?? this.spawn(preload);
     this.refill(key, preload);

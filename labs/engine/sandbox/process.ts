@@ -10,20 +10,14 @@ import type { FromLearner, InitMessage } from '../rpc/messages.ts';
 import { SandboxDied, msg, type DeathKind } from '../errors.ts';
 import { sandboxFlags, type SandboxLimits } from './limits.ts';
 
-/** A driver module to import while idle, and optionally an export to call once with no arguments to warm it up. */
-export interface Preload {
-  url: string;
-  call?: string;
-}
-
 export interface SpawnOptions {
   harness: string;
   runDir: string;
   /** Paths the process may read besides runDir (node_modules, the harness). */
   readable: string[];
   limits: SandboxLimits;
-  /** Modules the harness imports while idle (the lab's drivers). */
-  preload?: Preload[];
+  /** Module URLs the harness imports while idle (the lab's drivers). */
+  preload?: string[];
 }
 
 const FROM_LEARNER = Symbol('keyspace.fromLearner');
