@@ -5,6 +5,18 @@ type Ctx = CheckContext<typeof Solution>;
 
 type Row = { sku: string; name: string; price_cents: number; version: number };
 
+/** Wait until `n` other sessions wait on a lock, or `ms` pass (a serial solution never queues two). */
+async function waitForBlockedSessions(pg: NonNullable<Ctx['pg']>, n: number, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const { rows } = await pg.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].n >= n) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export default defineChecks<typeof Solution>([
   {
     task: 'insert',
@@ -48,8 +60,20 @@ export default defineChecks<typeof Solution>([
     name: 'twenty racing upserts of one SKU all succeed and count',
     async run(ctx: Ctx) {
       const { learner, pg } = ctx;
+      // Make the race happen every time instead of when the scheduler feels like it: hold a
+      // SHARE lock (reads pass, writes wait) until at least two of the learner's sessions are
+      // queued behind it, so check-then-act code has read "missing" in both before either writes.
+      // https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES
+      await pg!.query('BEGIN');
+      await pg!.query('LOCK TABLE products IN SHARE MODE');
       const racers = Array.from({ length: 20 }, (_, i) => learner.upsertProduct('RACE', `Racer ${i}`, 100 + i));
-      const settled = await Promise.allSettled(racers);
+      const all = Promise.allSettled(racers);
+      try {
+        await waitForBlockedSessions(pg!, 2, 3_000);
+      } finally {
+        await pg!.query('COMMIT');
+      }
+      const settled = await all;
       const failed = settled.filter((s) => s.status === 'rejected');
       ctx.assert(failed.length === 0, `${failed.length} of 20 concurrent calls failed, e.g. ${String((failed[0] as PromiseRejectedResult | undefined)?.reason?.message)} — a SELECT-then-INSERT races; let ON CONFLICT decide`);
       const { rows } = await pg!.query<Row>(`SELECT * FROM products WHERE sku = 'RACE'`);
