@@ -136,6 +136,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const engine = await createEngine({ onProgress: (m) => console.log(`[keyspace] ${m}`) });
   const served = await serve({ port, host, engine });
   console.log(`[keyspace] course at ${served.url}/`);
+  // A bug in one lab's checks (a promise rejected with no handler) must not take the course
+  // down for every learner on a workshop server: log it and keep serving.
+  process.on('unhandledRejection', (reason) => console.error('[keyspace] unhandled rejection (still serving):', reason));
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
