@@ -10,7 +10,8 @@ async function waitForBlockedSessions(pg: NonNullable<Ctx['pg']>, n: number, ms:
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const { rows } = await pg.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+      // pg_locks shows every session's locks to every role (pg_stat_activity hides other roles' waits).
+      `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'products'::regclass`,
     );
     if (rows[0].n >= n) return;
     await new Promise((r) => setTimeout(r, 10));
