@@ -9,15 +9,12 @@
 //    --engine-max items (default 1,000,000), loaded straight into storage: the data structure's
 //    own cost, which should stay flat (O(log n + k)).
 
-import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { Agent, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent } from 'node:http';
 import { parseArgs } from 'node:util';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startDynamo } from '../src/server.ts';
+import { rawCall, spawnDynalite, spawnOurs } from './processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,52 +31,6 @@ const SIZES = values.sizes.split(',').map(Number);
 const DYNALITE_MAX = Number(values['dynalite-max']);
 const ENGINE_MAX = Number(values['engine-max']);
 const PER_PARTITION = 100;
-
-interface Target {
-  name: string;
-  endpoint: string;
-  close(): Promise<void>;
-}
-
-/** Starts a server in its own process (so server and load generator do not share a thread). */
-async function spawnServer(name: string, args: string[]): Promise<Target> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /https?:\/\/[^\s:]+:(\d+)/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
-  return {
-    name,
-    endpoint,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill();
-      }),
-  };
-}
-
-const ours = () => spawnServer('ours', [fileURLToPath(new URL('../src/main.ts', import.meta.url)), '--port', '0', '--no-throttling']);
-
-/** A port free right now (dynalite's CLI treats --port 0 as its default 4567). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function dynalite(): Promise<Target> {
-  const cli = createRequire(import.meta.url).resolve('dynalite/cli.js');
-  const port = String(await freePort());
-  return spawnServer('dynalite', [cli, '--port', port, '--host', '127.0.0.1', '--createTableMs', '0', '--deleteTableMs', '0', '--updateTableMs', '0']);
-}
 
 function client(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
@@ -164,41 +115,10 @@ async function queryLatency(c: DynamoDBClient, table: string, size: number): Pro
 
 const fmt = (n: number) => n.toFixed(0).padStart(8);
 
-const AUTH = 'AWS4-HMAC-SHA256 Credential=bench/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0';
-
-/** One DynamoDB call over a keep-alive socket without the SDK (no signing, no parsing). */
-function rawCall(endpoint: string, agent: Agent, op: string, body: object): Promise<void> {
-  const url = new URL(endpoint);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': `DynamoDB_20120810.${op}`,
-          'x-amz-date': '20240101T000000Z',
-          authorization: AUTH,
-          'content-length': Buffer.byteLength(data),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${op}: HTTP ${res.statusCode}`))));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
 async function main(): Promise<void> {
   console.log(`# DynamoDB bench — ${CONCURRENCY} concurrent callers, ${SECONDS}s per measurement, Node ${process.version}\n`);
   const rows: string[] = [];
-  for (const make of [ours, dynalite]) {
+  for (const make of [() => spawnOurs(), spawnDynalite]) {
     const target = await make();
     const c = client(target.endpoint);
     await createTable(c, 'Bench');
@@ -234,7 +154,7 @@ async function main(): Promise<void> {
 
   console.log('\n| items     | ours p50 ms | ours p99 ms | dynalite p50 ms | dynalite p99 ms | load ours s | load dynalite s |');
   console.log('|-----------|------------:|------------:|----------------:|----------------:|------------:|----------------:|');
-  const targets = [await ours(), await dynalite()];
+  const targets = [await spawnOurs(), await spawnDynalite()];
   const clients = targets.map((t) => client(t.endpoint));
   for (const c of clients) await createTable(c, 'Growth');
   let loaded = 0;

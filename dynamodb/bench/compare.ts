@@ -9,13 +9,11 @@
 // script that prints its http://host:port; our CLI takes --port 0 --no-throttling) or `dynalite`.
 // To measure a revision: `git archive <rev> dynamodb/src | tar -x -C /tmp/old`.
 
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { rawCall, spawnDynalite, spawnOurs } from './processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,70 +44,18 @@ function userCpu(pid: number): number {
   return (Number(fields[11]) * 1e6) / TICKS_PER_SECOND;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 async function start(spec: string): Promise<Target> {
   const [name, path] = spec.split('=') as [string, string | undefined];
-  const args =
-    name === 'dynalite'
-      ? [createRequire(import.meta.url).resolve('dynalite/cli.js'), '--port', String(await freePort()), '--host', '127.0.0.1', '--createTableMs', '0']
-      : [path!, '--port', '0', '--no-throttling'];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /https?:\/\/[^\s:]+:(\d+)/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
+  const server = name === 'dynalite' ? await spawnDynalite() : await spawnOurs(name, path!);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const close = () =>
-    new Promise<void>((resolve) => {
-      agent.destroy();
-      child.once('exit', () => resolve());
-      child.kill('SIGINT');
-    });
-  return { name, pid: child.pid!, endpoint, agent, close };
+  const close = () => {
+    agent.destroy();
+    return server.close();
+  };
+  return { ...server, name, agent, close };
 }
 
-const AUTH = 'AWS4-HMAC-SHA256 Credential=bench/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0';
-
-/** One call over a keep-alive socket, as bench.ts's raw HTTP client makes it. */
-function call(t: Target, op: string, body: object): Promise<void> {
-  const url = new URL(t.endpoint);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: 'POST',
-        agent: t.agent,
-        headers: {
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': `DynamoDB_20120810.${op}`,
-          'x-amz-date': '20240101T000000Z',
-          authorization: AUTH,
-          'content-length': Buffer.byteLength(data),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${op}: HTTP ${res.statusCode}`))));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
+const call = (t: Target, op: string, body: object) => rawCall(t.endpoint, t.agent, op, body);
 
 /** ops/s and server user µs per op of CONCURRENCY callers for SECONDS. */
 async function window(t: Target, op: (n: number) => Promise<unknown>): Promise<{ rate: number; cpu: number }> {
