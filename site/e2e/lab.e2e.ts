@@ -218,8 +218,12 @@ export function pageTests(e2e: E2E, monacoChunks: Set<string>): TestCase[] {
         await page.goto(`${e2e.baseUrl}/progress/`);
         await page.waitForSelector('[data-progress-summary]');
         await page.click('site-search button[data-open-modal]');
-        await page.keyboard.type('capacity');
-        await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+        // Starlight creates the Pagefind input on requestIdleCallback after load; on a
+        // busy CI machine keystrokes sent before it exists are lost, so wait for it.
+        const input = page.locator('#starlight__search input');
+        await input.waitFor({ state: 'visible', timeout: 15_000 });
+        await input.fill('capacity');
+        await page.waitForSelector('.pagefind-ui__result-link', { timeout: 30_000 });
         await context.close();
       },
     },
