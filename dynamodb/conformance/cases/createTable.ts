@@ -20,11 +20,13 @@ const c = (id: string, input: Record<string, unknown>, message: string, test: st
   ...(note ? { note } : {}),
 });
 
-// The TableName-specific texts were recorded before TableName also accepted table ARNs (2024).
+// The TableName-specific texts were recorded before TableName also accepted table ARNs (2024);
+// the "required" text is the one dynalite's current test and validations/index.js use (its
+// older test spelled "paramater 'tableName'").
 const OLD_NAME_TEXT = 'recorded by dynalite before TableName accepted ARNs; today\'s text may differ';
 
 export const createTable: Case[] = [
-  c('no TableName', {}, "The paramater 'tableName' is required but was not present in the request", 'no TableName', OLD_NAME_TEXT),
+  c('no TableName', {}, "The parameter 'TableName' is required but was not present in the request", 'no TableName', OLD_NAME_TEXT),
   c('empty TableName', { TableName: '' }, 'TableName must be at least 3 characters long and at most 255 characters long', 'empty TableName', OLD_NAME_TEXT),
   c('long TableName', { TableName: LONG_NAME }, 'TableName must be at least 3 characters long and at most 255 characters long', 'long TableName', OLD_NAME_TEXT),
   c(

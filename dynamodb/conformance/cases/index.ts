@@ -3,6 +3,7 @@
 import type { Case } from '../harness.ts';
 import { batchWriteItem } from './batchWriteItem.ts';
 import { createTable } from './createTable.ts';
+import { describeTable } from './describeTable.ts';
 import { getItem } from './getItem.ts';
 import { putItem } from './putItem.ts';
 import { query } from './query.ts';
@@ -19,6 +20,7 @@ export const ALL_CASES: Case[] = [
   ...query,
   ...scan,
   ...createTable,
+  ...describeTable,
   ...batchWriteItem,
   ...transactWriteItems,
 ];

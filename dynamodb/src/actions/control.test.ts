@@ -58,7 +58,7 @@ describe('CreateTable', () => {
     [
       'missing table name',
       { ...simple('x'), TableName: undefined },
-      "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null",
+      "The parameter 'TableName' is required but was not present in the request",
     ],
     [
       'key attribute not defined',
@@ -87,8 +87,13 @@ describe('CreateTable', () => {
     ],
     [
       'bad enum and bad name together',
+      { ...simple('ab!'), AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'X' }] },
+      "2 validation errors detected: Value 'X' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]; Value 'ab!' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+    ],
+    [
+      'too short a name (checked alone, before the listed constraints)',
       { ...simple('a!'), AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'X' }] },
-      "3 validation errors detected: Value 'X' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]; Value 'a!' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'a!' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3",
+      'TableName must be at least 3 characters long and at most 255 characters long',
     ],
     [
       'LSI on a hash-only table',

@@ -3,6 +3,7 @@
 import { validation } from '../errors.ts';
 import type { AttributeDefinition, BillingMode, KeySchema } from '../types.ts';
 import { checkGlobalIndex, checkKeySchema, checkLocalIndex, type IndexSpec } from './indexes.ts';
+import { checkTableNameFirst } from './misc.ts';
 import { validateShape, type Fields } from './schema.ts';
 import { INDEX_NAME, KEY_SCHEMA, PROJECTION, STREAM_SPEC, TABLE_NAME, TAGS, THROUGHPUT } from './shapes.ts';
 
@@ -118,7 +119,7 @@ function custom(d: CreateTableInput): string | undefined {
 }
 
 export function validate(body: Record<string, unknown>): CreateTableInput {
-  const data = validateShape<CreateTableInput>(body, fields);
+  const data = validateShape<CreateTableInput>(body, fields, checkTableNameFirst);
   const msg = custom(data);
   if (msg) throw validation(msg);
   return data;

@@ -4,6 +4,7 @@ import { validation } from '../errors.ts';
 import type { AttributeDefinition, BillingMode } from '../types.ts';
 import { checkThroughput } from './CreateTable.ts';
 import type { IndexSpec } from './indexes.ts';
+import { checkTableNameFirst } from './misc.ts';
 import { validateShape, type Fields } from './schema.ts';
 import { INDEX_NAME, KEY_SCHEMA, PROJECTION, STREAM_SPEC, TABLE_NAME, THROUGHPUT } from './shapes.ts';
 
@@ -119,7 +120,7 @@ function custom(d: UpdateTableInput): string | undefined {
 }
 
 export function validate(body: Record<string, unknown>): UpdateTableInput {
-  const data = validateShape<UpdateTableInput>(body, fields);
+  const data = validateShape<UpdateTableInput>(body, fields, checkTableNameFirst);
   const msg = custom(data);
   if (msg) throw validation(msg);
   return data;

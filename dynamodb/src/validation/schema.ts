@@ -258,8 +258,13 @@ function checkFields(v: Record<string, unknown>, fields: Fields, prefix: string,
  * Runs both phases on a request body and returns the cleaned request.
  * `body` must be a JSON object already (the transport checks that).
  */
-export function validateShape<T>(body: Record<string, unknown>, fields: Fields): T {
+/**
+ * Both phases; `between` runs after the type conversion and before the constraints (the
+ * table-name checks of the table operations, which answer alone: see misc.ts).
+ */
+export function validateShape<T>(body: Record<string, unknown>, fields: Fields, between?: (data: Record<string, unknown>) => void): T {
   const data = convertFields(body, fields);
+  between?.(data);
   const errors: string[] = [];
   checkFields(data, fields, '', errors);
   if (errors.length) {
