@@ -3,12 +3,15 @@
 
 import type { DynamoError } from './errors.ts';
 import { batchGetItem } from './actions/BatchGetItem.ts';
+import { batchExecuteStatement } from './actions/BatchExecuteStatement.ts';
 import { batchWriteItem } from './actions/BatchWriteItem.ts';
 import type { OpContext, OpLogEntry, ServerState } from './actions/context.ts';
 import { createTable } from './actions/CreateTable.ts';
 import { deleteItem } from './actions/DeleteItem.ts';
 import { deleteTable } from './actions/DeleteTable.ts';
 import { describeTable } from './actions/DescribeTable.ts';
+import { executeStatement } from './actions/ExecuteStatement.ts';
+import { executeTransaction } from './actions/ExecuteTransaction.ts';
 import { getItem } from './actions/GetItem.ts';
 import { listTables } from './actions/ListTables.ts';
 import { putItem } from './actions/PutItem.ts';
@@ -26,9 +29,12 @@ import { updateTable } from './actions/UpdateTable.ts';
 import { DYNAMODB_PREFIX, type Registry, type RequestContext } from './http/registry.ts';
 import type { Operation } from './types.ts';
 import { validateBatchGet } from './validation/BatchGetItem.ts';
+import { validateBatchExecuteStatement } from './validation/BatchExecuteStatement.ts';
 import { validateBatchWrite } from './validation/BatchWriteItem.ts';
 import { validate as validateCreateTable } from './validation/CreateTable.ts';
 import { validate as validateDeleteItem } from './validation/DeleteItem.ts';
+import { validateExecuteStatement } from './validation/ExecuteStatement.ts';
+import { validateExecuteTransaction } from './validation/ExecuteTransaction.ts';
 import { validate as validateGetItem } from './validation/GetItem.ts';
 import { validateListTables } from './validation/ListTables.ts';
 import { validateListTags } from './validation/ListTagsOfResource.ts';
@@ -61,6 +67,7 @@ const LIMITS = {
 };
 
 export const OPERATION_DEFS: Record<Operation, OperationDef<unknown>> = {
+  BatchExecuteStatement: op(validateBatchExecuteStatement, batchExecuteStatement),
   BatchGetItem: op(validateBatchGet, batchGetItem),
   BatchWriteItem: op(validateBatchWrite, batchWriteItem),
   CreateTable: op(validateCreateTable, createTable),
@@ -72,6 +79,8 @@ export const OPERATION_DEFS: Record<Operation, OperationDef<unknown>> = {
   DescribeLimits: op(validateNothing, () => LIMITS),
   DescribeTable: op(validateTableName, describeTable),
   DescribeTimeToLive: op(validateTableName, describeTimeToLive),
+  ExecuteStatement: op(validateExecuteStatement, executeStatement),
+  ExecuteTransaction: op(validateExecuteTransaction, executeTransaction),
   GetItem: op(validateGetItem, getItem),
   ListTables: op(validateListTables, listTables),
   ListTagsOfResource: op(validateListTags, listTagsOfResource),

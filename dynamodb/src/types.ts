@@ -62,6 +62,7 @@ export type ReturnValues = 'NONE' | 'ALL_OLD' | 'UPDATED_OLD' | 'ALL_NEW' | 'UPD
 
 /** Every DynamoDB_20120810 operation the server answers. */
 export const OPERATIONS = [
+  'BatchExecuteStatement',
   'BatchGetItem',
   'BatchWriteItem',
   'CreateTable',
@@ -71,6 +72,8 @@ export const OPERATIONS = [
   'DescribeLimits',
   'DescribeTable',
   'DescribeTimeToLive',
+  'ExecuteStatement',
+  'ExecuteTransaction',
   'GetItem',
   'ListTables',
   'ListTagsOfResource',
