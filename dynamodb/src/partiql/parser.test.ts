@@ -1,0 +1,136 @@
+// The PartiQL parser on its own: statements, literals, parameters, conditions, and the
+// ValidationException messages DynamoDB answers for what its subset refuses.
+import { describe, expect, it } from 'vitest';
+import { evaluateCondition } from '../expressions/index.ts';
+import type { AttributeValue, Item } from '../types.ts';
+import { parseStatement, type SelectStatement, type UpdateStatement } from './parser.ts';
+
+const select = (text: string, params?: AttributeValue[]) => parseStatement(text, params) as SelectStatement;
+const messageOf = (text: string, params?: AttributeValue[]) => {
+  try {
+    parseStatement(text, params);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`parsed: ${text}`);
+};
+/** Whether `where` of a SELECT holds for `item`. */
+const holds = (where: string, item: Item, params?: AttributeValue[]) =>
+  evaluateCondition(select(`SELECT * FROM "t" WHERE ${where}`, params).where!, item);
+
+describe('statements', () => {
+  it('parses a SELECT with projection, index, WHERE and ORDER BY, keywords in any case', () => {
+    const s = select(`select a, "b c".d[2], e FROM "Music"."ByYear" where a = 1 order by b desc, c`);
+    expect(s).toMatchObject({ kind: 'select', table: 'Music', index: 'ByYear', projection: [['a'], ['b c', 'd', 2], ['e']] });
+    expect(s.orderBy).toEqual([{ name: 'b', desc: true }, { name: 'c', desc: false }]);
+  });
+
+  it('parses INSERT values of every type, with comments and a final semicolon', () => {
+    const s = parseStatement(
+      `INSERT INTO Tbl /* the table */ VALUE {'s': 'it''s', 'n': -1.50, 'b': TRUE, 'z': NULL, 'l': [1, 'x'], 'm': {'k': [FALSE]}, 'ss': <<'a', 'b'>>, 'ns': <<1, 2e2>>, 'p': ?}; -- done`,
+      [{ B: 'AAE=' }],
+    );
+    expect(s).toEqual({
+      kind: 'insert',
+      table: 'Tbl',
+      item: {
+        s: { S: "it's" },
+        n: { N: '-1.5' },
+        b: { BOOL: true },
+        z: { NULL: true },
+        l: { L: [{ N: '1' }, { S: 'x' }] },
+        m: { M: { k: { L: [{ BOOL: false }] } } },
+        ss: { SS: ['a', 'b'] },
+        ns: { NS: ['1', '200'] },
+        p: { B: 'AAE=' },
+      },
+    });
+  });
+
+  it('turns UPDATE clauses into SET / ADD / DELETE / REMOVE actions and RETURNING into ReturnValues', () => {
+    const s = parseStatement(
+      `UPDATE "t" SET a = a + 1, l = list_append(l, [2]) SET tags = set_add(tags, <<'x'>>) SET old = set_delete(old, <<1>>) REMOVE gone, m.k WHERE pk = 'p' RETURNING MODIFIED NEW *`,
+    ) as UpdateStatement;
+    expect(s.update.actions.map((a) => [a.action, a.path.elements.join('.')])).toEqual([
+      ['SET', 'a'],
+      ['SET', 'l'],
+      ['ADD', 'tags'],
+      ['DELETE', 'old'],
+      ['REMOVE', 'gone'],
+      ['REMOVE', 'm.k'],
+    ]);
+    expect(s.returning).toBe('UPDATED_NEW');
+  });
+
+  it('parses DELETE and EXISTS', () => {
+    expect(parseStatement(`DELETE FROM "t" WHERE pk = 'a' RETURNING ALL OLD *`)).toMatchObject({ kind: 'delete', returning: 'ALL_OLD' });
+    expect(parseStatement(`EXISTS(SELECT * FROM "t" WHERE pk = 'a' AND n > 1)`)).toMatchObject({ kind: 'exists', table: 't' });
+  });
+});
+
+describe('conditions', () => {
+  const item: Item = { pk: { S: 'a' }, n: { N: '5' }, s: { S: 'hello' }, l: { L: [{ N: '1' }] }, z: { NULL: true }, tags: { SS: ['x'] } };
+
+  it('compares, with precedence NOT > AND > OR and parentheses', () => {
+    expect(holds(`n = 5 AND s = 'hello'`, item)).toBe(true);
+    expect(holds(`n <> 5 OR s != 'hello'`, item)).toBe(false);
+    expect(holds(`n = 1 OR n = 5 AND s = 'x'`, item)).toBe(false);
+    expect(holds(`(n = 1 OR n = 5) AND NOT s = 'x'`, item)).toBe(true);
+    expect(holds(`n >= ? AND n < ?`, item, [{ N: '5' }, { N: '6' }])).toBe(true);
+  });
+
+  it('supports BETWEEN, IN (list or parentheses), NOT IN', () => {
+    expect(holds(`n BETWEEN 1 AND 5 AND s = 'hello'`, item)).toBe(true);
+    expect(holds(`n IN [1, 5]`, item)).toBe(true);
+    expect(holds(`n IN (1, 2)`, item)).toBe(false);
+    expect(holds(`n NOT IN [1, 2]`, item)).toBe(true);
+  });
+
+  it('supports IS [NOT] MISSING and type tests, and the functions', () => {
+    expect(holds(`q IS MISSING AND n IS NOT MISSING`, item)).toBe(true);
+    expect(holds(`z IS NULL AND n IS NUMERIC AND s IS STRING AND l IS LIST`, item)).toBe(true);
+    expect(holds(`n IS STRING`, item)).toBe(false);
+    expect(holds(`begins_with(s, 'he') AND contains(tags, 'x') AND contains(s, 'll')`, item)).toBe(true);
+    expect(holds(`attribute_type(n, 'N') AND size(s) = 5 AND size(l) > 0`, item)).toBe(true);
+    expect(holds(`BEGINS_WITH("s", 'x')`, item)).toBe(false);
+  });
+});
+
+describe('refusals, with DynamoDB messages', () => {
+  it('rejects what is not well formed', () => {
+    expect(messageOf('')).toMatch(/^Statement wasn't well formed, can't be processed: /);
+    expect(messageOf('UPSERT INTO t VALUE {}')).toBe("Statement wasn't well formed, can't be processed: Expected data manipulation");
+    expect(messageOf(`SELECT * FROM t WHERE`)).toMatch(/^Statement wasn't well formed/);
+    expect(messageOf(`SELECT * FROM t WHERE a = 'x`)).toMatch(/Unterminated string literal/);
+    expect(messageOf(`SELECT * FROM t; SELECT * FROM t`)).toBe('Only one operation is allowed in a statement.');
+  });
+
+  it('checks parameters against the ? count', () => {
+    expect(messageOf(`SELECT * FROM t WHERE a = ?`)).toBe("Number of parameters in request and statement don't match.");
+    expect(messageOf(`SELECT * FROM t WHERE a = 1`, [{ S: 'x' }])).toBe("Number of parameters in request and statement don't match.");
+  });
+
+  it('refuses MISSING outside IS, mixed projections, aliases and multi-row inserts', () => {
+    expect(messageOf(`SELECT * FROM t WHERE a = MISSING`)).toBe('MISSING must be compared using IS operator');
+    expect(messageOf(`SELECT *, a FROM t`)).toBe("Other attributes should not be present in the projection when '*' is used.");
+    expect(messageOf(`SELECT a, a FROM t`)).toBe('Duplicate identifiers in select clause: a');
+    expect(messageOf(`SELECT * FROM t AS x`)).toBe('Aliasing is not supported');
+    expect(messageOf(`INSERT INTO t VALUES ('a')`)).toMatch(/^Unsupported operation: Inserting multiple items/);
+    expect(messageOf(`INSERT INTO t VALUE {'a': 1} RETURNING ALL OLD *`)).toBe('RETURNING is not supported in INSERT');
+  });
+
+  it('refuses bad values and bad update clauses', () => {
+    expect(messageOf(`INSERT INTO t VALUE {'a': 1, 'a': 2}`)).toBe('Duplicate keys in tuple. Key: a under item');
+    expect(messageOf(`INSERT INTO t VALUE {'a': <<>>}`)).toBe('Empty bags are not supported');
+    expect(messageOf(`INSERT INTO t VALUE {'a': <<1, 'x'>>}`)).toMatch(/^Unsupported data type in Bag/);
+    expect(messageOf(`UPDATE t SET a = set_add(b, <<1>>) WHERE pk = 1`)).toBe('The first argument to SET_ADD must equal the assignment value');
+    expect(messageOf(`UPDATE t SET a = set_add(a, 1) WHERE pk = 1`)).toBe('The second argument to SET_ADD must be a value with type SET');
+    expect(messageOf(`UPDATE t SET a = 1 WHERE pk = 1 RETURNING ALL NEW`)).toBe("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
+    expect(messageOf(`DELETE FROM t WHERE pk = 1 RETURNING ALL NEW *`)).toBe(
+      'Invalid returning clause: RETURNING ALL NEW *. Only RETURNING ALL OLD * is allowed in DELETE statements.',
+    );
+    expect(messageOf(`UPDATE t SET a = 1, a.b = 2 WHERE pk = 1`)).toMatch(/Two document paths overlap/);
+    expect(messageOf(`SELECT * FROM t WHERE nope(a)`)).toBe('Unrecognized function: nope');
+    expect(messageOf(`SELECT * FROM t WHERE a IS DATE`)).toMatch(/^Unsupported data type for IS operator: DATE/);
+  });
+});
