@@ -49,8 +49,8 @@ export async function recordView(sessionId: string, page: string): Promise<numbe
     .lTrim(recentKey(sessionId), 0, RECENT_MAX - 1) // keep indexes 0..9: stop is inclusive
     .expire(sessionKey(sessionId), SESSION_TTL_SECONDS)
     .expire(recentKey(sessionId), SESSION_TTL_SECONDS)
-    .exec();
-  return views as number;
+    .execTyped(); // exec() with each reply's type, in order
+  return views;
 }
 
 /** The session with real types, or null when it does not exist (or expired). */
