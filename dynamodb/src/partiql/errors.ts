@@ -44,8 +44,6 @@ export const keyAbsent = (name: string) => validation(`Key attribute should be p
 export const keyTypeMismatch = (name: string) =>
   validation(`Key attribute's data type should match its data type in table's schema: Key ${name}`);
 export const duplicateTupleKey = (key: string, under: string) => validation(`Duplicate keys in tuple. Key: ${key} under ${under}`);
-export const badSetMember = (type: string, set: 'Number' | 'String' | 'Binary', under: string) =>
-  validation(`Unexpected data type ${type} in ${set} Set under key ${under}`);
 export const unsupportedDataType = (type: string, under: string) => validation(`Unsupported data type: ${type} under key ${under}`);
 /** A statement of a batch or transaction that failed request-level validation. */
 export const inStatement = (index: number, message: string) => validation(`Validation failed in statements[${index}]: ${message}`);

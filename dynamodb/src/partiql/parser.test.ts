@@ -115,6 +115,7 @@ describe('refusals, with DynamoDB messages', () => {
     expect(messageOf(`SELECT *, a FROM t`)).toBe("Other attributes should not be present in the projection when '*' is used.");
     expect(messageOf(`SELECT a, a FROM t`)).toBe('Duplicate identifiers in select clause: a');
     expect(messageOf(`SELECT * FROM t AS x`)).toBe('Aliasing is not supported');
+    expect(messageOf(`SELECT * FROM t LIMIT 5`)).toBe('Unsupported clause: LIMIT');
     expect(messageOf(`INSERT INTO t VALUES ('a')`)).toMatch(/^Unsupported operation: Inserting multiple items/);
     expect(messageOf(`INSERT INTO t VALUE {'a': 1} RETURNING ALL OLD *`)).toBe('RETURNING is not supported in INSERT');
   });

@@ -19,6 +19,9 @@ import { parseRemoveClause, parseSetClause, type PartiqlUpdate } from './update-
 import { parseValue, Params } from './values.ts';
 import type { PathElement } from '../expressions/paths.ts';
 
+/** SQL clauses DynamoDB's subset does not have (LIMIT is the request's Limit parameter). */
+const UNSUPPORTED_CLAUSES = new Set(['LIMIT', 'OFFSET', 'GROUP', 'HAVING', 'JOIN', 'INNER', 'LEFT', 'UNION']);
+
 export interface Target {
   table: string;
   index?: string;
@@ -90,7 +93,9 @@ function parseSelect(ts: Tokens, params: Params): SelectStatement {
   ts.expectWord('FROM');
   const target = parseTarget(ts);
   if (ts.isPunct(',')) throw validation('Only select from a single table or index is supported.');
-  if (ts.isWord('AS') || (ts.peek().kind === 'word' && !ts.isWord('WHERE') && !ts.isWord('ORDER'))) throw validation('Aliasing is not supported');
+  const next = ts.peek().kind === 'word' ? ts.peek().text.toUpperCase() : '';
+  if (UNSUPPORTED_CLAUSES.has(next)) throw validation(`Unsupported clause: ${next}`);
+  if (next && next !== 'WHERE' && next !== 'ORDER') throw validation('Aliasing is not supported');
   const where = parseWhere(ts, params);
   const orderBy: SelectStatement['orderBy'] = [];
   if (ts.acceptWord('ORDER')) {

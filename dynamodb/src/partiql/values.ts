@@ -4,13 +4,11 @@
 //   <<'a', 'b'>> → SS, <<1, 2>> → NS (a bag of strings or numbers), ? → the next Parameters value.
 // MISSING is not a value: it may only be tested with IS (see conditions.ts).
 
-import { DynamoError } from '../errors.ts';
+import { DynamoError, validation } from '../errors.ts';
 import { canonicalNumber } from '../numbers.ts';
-import type { AttributeValue } from '../types.ts';
-import { attributeType } from '../types.ts';
+import { attributeType, type AttributeValue } from '../types.ts';
 import { duplicateTupleKey, malformed, PARAMETER_COUNT, unsupportedDataType } from './errors.ts';
 import type { Tokens } from './lexer.ts';
-import { validation } from '../errors.ts';
 
 /** The statement's `?` values, consumed in order. */
 export class Params {
