@@ -4,9 +4,11 @@
 import {
   BatchExecuteStatementCommand,
   CreateTableCommand,
+  ExecuteStatementCommand,
   ExecuteTransactionCommand,
   GetItemCommand,
   PutItemCommand,
+  TransactWriteItemsCommand,
   type BatchStatementRequest,
   type ParameterizedStatement,
 } from '@aws-sdk/client-dynamodb';
@@ -141,5 +143,38 @@ describe('ExecuteTransaction', () => {
     expect(Number(await balance('b'))).toBe(before + 1);
     const other = await errorOf(() => transact([`UPDATE "Accounts" SET balance = 0 WHERE id = 'b'`], { ClientRequestToken: 'tok-1' }));
     expect(other.name).toBe('IdempotentParameterMismatchException');
+  });
+});
+
+describe('ExecuteTransaction and other transactions', () => {
+  it('is cancelled with TransactionConflict on an item a TransactWriteItems holds', async () => {
+    // Its own server: TransactWriteItems holds its items for its injected latency.
+    const slow = await startTestServer({ latency: { TransactWriteItems: 2000 } });
+    try {
+      const sc = slow.client(KEY_ID);
+      await sc.send(
+        new CreateTableCommand({
+          TableName: 'Accounts',
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
+      );
+      const held = sc.send(
+        new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'Accounts', Item: { id: { S: 'x' }, v: { N: '1' } } } }] }),
+      );
+      // Wait until the item is held: a plain PartiQL update then fails with TransactionConflictException.
+      const probe = () => errorOf(() => sc.send(new ExecuteStatementCommand({ Statement: `UPDATE "Accounts" SET w = 1 WHERE id = 'x'` })));
+      let plain = await probe();
+      while (plain.name === 'ConditionalCheckFailedException') plain = await probe();
+      expect(plain.name).toBe('TransactionConflictException');
+      const err = await errorOf(() =>
+        sc.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: `UPDATE "Accounts" SET v = 2 WHERE id = 'x'` }, { Statement: `INSERT INTO "Accounts" VALUE {'id': 'y'}` }] })),
+      );
+      expect(reasonsOf(err)).toEqual([{ Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }, { Code: 'None' }]);
+      await held;
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -1,11 +1,12 @@
 // ExecuteStatement through the AWS SDK (client and document client): SELECT as Query or Scan
 // (and what the operation log records), paging, ORDER BY, indexes, INSERT/UPDATE/DELETE
 // semantics and errors, consumed capacity, and Streams seeing PartiQL writes.
-import { CreateTableCommand, ExecuteStatementCommand, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ExecuteStatementCommand, GetItemCommand, UpdateTimeToLiveCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient, ExecuteStatementCommand as DocExecuteStatement } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestServer, type TestServer } from '../testing.ts';
+import { TtlSweeper } from '../ttl/index.ts';
 
 let t: TestServer;
 const KEY_ID = 'partiql';
@@ -191,7 +192,7 @@ describe('INSERT, UPDATE, DELETE', () => {
   });
 });
 
-describe('Streams', () => {
+describe('Streams and TTL', () => {
   it('see PartiQL writes like any other write', async () => {
     const created = await c().send(
       new CreateTableCommand({
@@ -216,5 +217,26 @@ describe('Streams', () => {
     } finally {
       streams.destroy();
     }
+  });
+});
+
+describe('TTL', () => {
+  it('expires items PartiQL wrote, like any other', async () => {
+    await c().send(
+      new CreateTableCommand({
+        TableName: 'Sessions',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await c().send(new UpdateTimeToLiveCommand({ TableName: 'Sessions', TimeToLiveSpecification: { Enabled: true, AttributeName: 'exp' } }));
+    const now = Math.floor(Date.now() / 1000);
+    await run(`INSERT INTO "Sessions" VALUE {'pk': 'old', 'exp': ?}`, { Parameters: [{ N: String(now - 60) }] });
+    await run(`INSERT INTO "Sessions" VALUE {'pk': 'kept', 'exp': ?}`, { Parameters: [{ N: String(now + 3600) }] });
+    await run(`INSERT INTO "Sessions" VALUE {'pk': 'renewed', 'exp': ?}`, { Parameters: [{ N: String(now + 3600) }] });
+    await run(`UPDATE "Sessions" SET exp = ? WHERE pk = 'renewed'`, { Parameters: [{ N: String(now - 60) }] });
+    expect(new TtlSweeper(t.server.store, { delayMs: 0 }).sweep()).toBe(2);
+    expect((await run(`SELECT pk FROM "Sessions"`)).Items).toEqual([{ pk: { S: 'kept' } }]);
   });
 });
