@@ -19,13 +19,9 @@ import type { PathOperand, ValueOperand } from '../expressions/paths.ts';
 import { validation } from '../errors.ts';
 import { MISSING_COMPARED, malformed, unrecognizedFunction } from './errors.ts';
 import type { Tokens } from './lexer.ts';
+import { isReservedKeyword } from './reserved.ts';
 import { atValue, parseValue, type Params } from './values.ts';
 
-/** Words that end a path or an operand, so they are never read as attribute names. */
-const KEYWORDS = new Set([
-  'SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'IS', 'BETWEEN', 'ORDER', 'BY', 'ASC', 'DESC', 'SET', 'REMOVE',
-  'RETURNING', 'VALUE', 'VALUES', 'INTO', 'MISSING', 'NULL', 'TRUE', 'FALSE', 'LIMIT', 'UPDATE', 'DELETE', 'INSERT',
-]);
 
 /** IS <type>: the attribute_type each PartiQL type name stands for. */
 const IS_TYPES: Record<string, string> = {
@@ -38,20 +34,22 @@ const BOOLEAN_FUNCTIONS: Record<string, number> = { begins_with: 2, contains: 2,
 const value = (v: ValueOperand['value'], text = '?'): ValueOperand => ({ kind: 'value', placeholder: text, value: v });
 const call = (name: string, args: Operand[]): Condition => ({ kind: 'call', call: { kind: 'function', name, args } });
 
-/** An attribute name: a "quoted identifier" or a bare word that is not a keyword. */
+/** A name (attribute, table or index): a "quoted identifier" or a bare word that is not reserved. */
 export function parseName(ts: Tokens): string {
   const t = ts.peek();
   if (t.kind === 'quoted') {
     if (t.text === '') throw validation('Path component cannot be an empty string');
     return ts.next().text;
   }
-  if (t.kind === 'word' && !KEYWORDS.has(t.text.toUpperCase())) return ts.next().text;
-  throw ts.unexpected('expected an attribute name');
+  if (t.kind === 'word' && !isReservedKeyword(t.text)) return ts.next().text;
+  if (t.kind === 'word') throw malformed(`Unexpected keyword '${t.text}' at position ${t.at}; quote a name that is a reserved word: "${t.text}"`);
+  throw ts.unexpected('expected a name');
 }
 
+/** Whether the cursor is at a path (a name not followed by `(`, which would make it a call). */
 export function atPath(ts: Tokens): boolean {
   const t = ts.peek();
-  return t.kind === 'quoted' || (t.kind === 'word' && !KEYWORDS.has(t.text.toUpperCase()) && !ts.isPunct('(', 1));
+  return t.kind === 'quoted' || (t.kind === 'word' && !isReservedKeyword(t.text) && !ts.isPunct('(', 1));
 }
 
 /** A document path: name ("." name | "[" index "]")*. */

@@ -49,14 +49,14 @@ describe('statements', () => {
 
   it('turns UPDATE clauses into SET / ADD / DELETE / REMOVE actions and RETURNING into ReturnValues', () => {
     const s = parseStatement(
-      `UPDATE "t" SET a = a + 1, l = list_append(l, [2]) SET tags = set_add(tags, <<'x'>>) SET old = set_delete(old, <<1>>) REMOVE gone, m.k WHERE pk = 'p' RETURNING MODIFIED NEW *`,
+      `UPDATE "t" SET a = a + 1, l = list_append(l, [2]) SET tags = set_add(tags, <<'x'>>) SET gone = set_delete(gone, <<1>>) REMOVE tmp, m.k WHERE pk = 'p' RETURNING MODIFIED NEW *`,
     ) as UpdateStatement;
     expect(s.update.actions.map((a) => [a.action, a.path.elements.join('.')])).toEqual([
       ['SET', 'a'],
       ['SET', 'l'],
       ['ADD', 'tags'],
-      ['DELETE', 'old'],
-      ['REMOVE', 'gone'],
+      ['DELETE', 'gone'],
+      ['REMOVE', 'tmp'],
       ['REMOVE', 'm.k'],
     ]);
     expect(s.returning).toBe('UPDATED_NEW');
@@ -103,6 +103,13 @@ describe('refusals, with DynamoDB messages', () => {
     expect(messageOf(`SELECT * FROM t WHERE`)).toMatch(/^Statement wasn't well formed/);
     expect(messageOf(`SELECT * FROM t WHERE a = 'x`)).toMatch(/Unterminated string literal/);
     expect(messageOf(`SELECT * FROM t; SELECT * FROM t`)).toBe('Only one operation is allowed in a statement.');
+  });
+
+  it('refuses reserved words as bare names, anywhere in a path, and accepts them quoted', () => {
+    expect(messageOf(`SELECT * FROM t WHERE pad = 'x'`)).toMatch(/^Statement wasn't well formed, can't be processed: Unexpected keyword 'pad'/);
+    expect(messageOf(`SELECT a.from FROM t`)).toMatch(/Unexpected keyword 'from'/);
+    expect(messageOf(`UPDATE t SET value = 1 WHERE pk = 1`)).toMatch(/Unexpected keyword 'value'/);
+    expect(select(`SELECT "pad", a."from" FROM "table" WHERE "value" = 1`).projection).toEqual([['pad'], ['a', 'from']]);
   });
 
   it('checks parameters against the ? count', () => {
