@@ -150,7 +150,10 @@ export default defineChecks<typeof Solution>([
       const probe = players[1_234][0];
       const wantRank = (await redis.zRevRank(BOARD, probe))! + 1;
       const r = await bytesSentDuring(redis, () => ctx.learner.rank(probe));
-      ctx.assert(r.result === wantRank, `rank('${probe}') should be ${wantRank}, got ${JSON.stringify(r.result)}.`);
+      ctx.assert(
+        r.result === wantRank,
+        `rank('${probe}') should be ${wantRank}, got ${JSON.stringify(r.result)}.${r.result === wantRank - 1 ? ' ZREVRANK is 0-based: add 1 for humans.' : ''}`,
+      );
       ctx.assert(
         r.bytes <= PAGE_BYTES_MAX,
         `rank('${probe}') made Redis send ${r.bytes.toLocaleString('en')} bytes: the code loads the board to search it. ZREVRANK answers with one integer in O(log n).`,
