@@ -107,7 +107,15 @@ export default defineChecks<typeof import('./solution.ts')>([
       const items = await allItems(ctx);
       for (const [status, limit] of [['SHIPPED', 4], ['CANCELLED', 3]] as const) {
         const before = ctx.dynamodb!.operations().length;
-        const got = await ctx.learner.ordersByStatus(status, limit);
+        let got: Awaited<ReturnType<Ctx['learner']['ordersByStatus']>>;
+        try {
+          got = await ctx.learner.ordersByStatus(status, limit);
+        } catch (err) {
+          const e = err as Error;
+          if (/consistent reads/i.test(e.message))
+            ctx.fail(`ordersByStatus threw ${e.name}: ${e.message}. A GSI is updated asynchronously, so it only offers eventually consistent reads: drop ConsistentRead (read your own writes from the table by key instead).`);
+          throw err;
+        }
         const want = items.filter((i) => i.status === status).sort((a, b) => String(b.placedAt).localeCompare(String(a.placedAt))).slice(0, limit);
         queriesOn(ctx, `ordersByStatus('${status}', ${limit})`, 'ByStatus');
         ctx.assert(Array.isArray(got), `ordersByStatus should return an array, got ${typeof got}.`);
@@ -175,7 +183,17 @@ export default defineChecks<typeof import('./solution.ts')>([
       const items = await allItems(ctx);
       const open = items.filter((i) => i.warehouse === 'OSLO' && typeof i.openSince === 'string').sort((a, b) => String(a.placedAt).localeCompare(String(b.placedAt)));
       const target = open[1]!;
-      await ctx.learner.shipOrder(String(target.customerId), String(target.placedAt));
+      try {
+        await ctx.learner.shipOrder(String(target.customerId), String(target.placedAt));
+      } catch (err) {
+        const e = err as Error;
+        if (e.name === 'ValidationException')
+          ctx.fail(
+            `shipOrder threw ValidationException: ${e.message}. openSince is the sort key of OpenByWarehouse, and an index key must be a non-empty String (S), Number or Binary — NULL, '' or any other type is refused, it cannot mean "not in the index". ` +
+              'Leaving the index means not having the attribute at all: REMOVE openSince.',
+          );
+        throw err;
+      }
       const { Item } = await ctx.dynamodb!.doc.send(new GetCommand({ TableName: TABLE, Key: { PK: target.PK, SK: target.SK } }));
       ctx.assert(Item?.status === 'SHIPPED', `After shipOrder(${target.customerId}, ${target.placedAt}) order ${target.orderNo} has status ${JSON.stringify(Item?.status)}; expected SHIPPED.`);
       const { Items = [] } = await ctx.dynamodb!.doc.send(

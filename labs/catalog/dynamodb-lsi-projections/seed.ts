@@ -81,7 +81,7 @@ export function shapeProblem(t: TableDescription | undefined): string | undefine
   }
   const lsi = (name: string) => (t.LocalSecondaryIndexes ?? []).find((l) => l.IndexName === name);
   const due = lsi('ByDue');
-  if (!due) return `the table has no local secondary index named ByDue (it has ${JSON.stringify((t.LocalSecondaryIndexes ?? []).map((l) => l.IndexName))})`;
+  if (!due) return `the table has no local secondary index named ByDue (it has ${JSON.stringify((t.LocalSecondaryIndexes ?? []).map((l) => l.IndexName))}). LSIs are declared in CreateTable's LocalSecondaryIndexes — UpdateTable cannot add one later`;
   if (keys(due.KeySchema) !== 'projectId HASH, dueDate RANGE') return `ByDue's key is [${keys(due.KeySchema)}], expected [projectId HASH, dueDate RANGE]`;
   const p = due.Projection;
   const projected = p?.NonKeyAttributes ?? [];
