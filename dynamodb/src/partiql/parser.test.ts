@@ -16,7 +16,7 @@ const messageOf = (text: string, params?: AttributeValue[]) => {
 };
 /** Whether `where` of a SELECT holds for `item`. */
 const holds = (where: string, item: Item, params?: AttributeValue[]) =>
-  evaluateCondition(select(`SELECT * FROM "t" WHERE ${where}`, params).where!, item);
+  evaluateCondition(select(`SELECT * FROM "tbl" WHERE ${where}`, params).where!, item);
 
 describe('statements', () => {
   it('parses a SELECT with projection, index, WHERE and ORDER BY, keywords in any case', () => {
@@ -49,7 +49,7 @@ describe('statements', () => {
 
   it('turns UPDATE clauses into SET / ADD / DELETE / REMOVE actions and RETURNING into ReturnValues', () => {
     const s = parseStatement(
-      `UPDATE "t" SET a = a + 1, l = list_append(l, [2]) SET tags = set_add(tags, <<'x'>>) SET gone = set_delete(gone, <<1>>) REMOVE tmp, m.k WHERE pk = 'p' RETURNING MODIFIED NEW *`,
+      `UPDATE "tbl" SET a = a + 1, l = list_append(l, [2]) SET tags = set_add(tags, <<'x'>>) SET gone = set_delete(gone, <<1>>) REMOVE tmp, m.k WHERE pk = 'p' RETURNING MODIFIED NEW *`,
     ) as UpdateStatement;
     expect(s.update.actions.map((a) => [a.action, a.path.elements.join('.')])).toEqual([
       ['SET', 'a'],
@@ -63,8 +63,8 @@ describe('statements', () => {
   });
 
   it('parses DELETE and EXISTS', () => {
-    expect(parseStatement(`DELETE FROM "t" WHERE pk = 'a' RETURNING ALL OLD *`)).toMatchObject({ kind: 'delete', returning: 'ALL_OLD' });
-    expect(parseStatement(`EXISTS(SELECT * FROM "t" WHERE pk = 'a' AND n > 1)`)).toMatchObject({ kind: 'exists', table: 't' });
+    expect(parseStatement(`DELETE FROM "tbl" WHERE pk = 'a' RETURNING ALL OLD *`)).toMatchObject({ kind: 'delete', returning: 'ALL_OLD' });
+    expect(parseStatement(`EXISTS(SELECT * FROM "tbl" WHERE pk = 'a' AND n > 1)`)).toMatchObject({ kind: 'exists', table: 'tbl' });
   });
 });
 
@@ -99,46 +99,49 @@ describe('conditions', () => {
 describe('refusals, with DynamoDB messages', () => {
   it('rejects what is not well formed', () => {
     expect(messageOf('')).toMatch(/^Statement wasn't well formed, can't be processed: /);
-    expect(messageOf('UPSERT INTO t VALUE {}')).toBe("Statement wasn't well formed, can't be processed: Expected data manipulation");
-    expect(messageOf(`SELECT * FROM t WHERE`)).toMatch(/^Statement wasn't well formed/);
-    expect(messageOf(`SELECT * FROM t WHERE a = 'x`)).toMatch(/Unterminated string literal/);
-    expect(messageOf(`SELECT * FROM t; SELECT * FROM t`)).toBe('Only one operation is allowed in a statement.');
+    expect(messageOf('UPSERT INTO tbl VALUE {}')).toBe("Statement wasn't well formed, can't be processed: Expected data manipulation");
+    expect(messageOf(`SELECT * FROM tbl WHERE`)).toMatch(/^Statement wasn't well formed/);
+    expect(messageOf(`SELECT * FROM tbl WHERE a = 'x`)).toMatch(/Unterminated string literal/);
+    expect(messageOf(`SELECT * FROM tbl; SELECT * FROM tbl`)).toBe('Only one operation is allowed in a statement.');
+    expect(messageOf(`SELECT * FROM "t"`)).toBe(
+      "Table name should be within the length [3, 255] and only contain 'a-z', 'A-Z', '0-9', '-', '_', '.'.",
+    );
   });
 
   it('refuses reserved words as bare names, anywhere in a path, and accepts them quoted', () => {
-    expect(messageOf(`SELECT * FROM t WHERE pad = 'x'`)).toMatch(/^Statement wasn't well formed, can't be processed: Unexpected keyword 'pad'/);
-    expect(messageOf(`SELECT a.from FROM t`)).toMatch(/Unexpected keyword 'from'/);
-    expect(messageOf(`UPDATE t SET value = 1 WHERE pk = 1`)).toMatch(/Unexpected keyword 'value'/);
+    expect(messageOf(`SELECT * FROM tbl WHERE pad = 'x'`)).toMatch(/^Statement wasn't well formed, can't be processed: Unexpected keyword 'pad'/);
+    expect(messageOf(`SELECT a.from FROM tbl`)).toMatch(/Unexpected keyword 'from'/);
+    expect(messageOf(`UPDATE tbl SET value = 1 WHERE pk = 1`)).toMatch(/Unexpected keyword 'value'/);
     expect(select(`SELECT "pad", a."from" FROM "table" WHERE "value" = 1`).projection).toEqual([['pad'], ['a', 'from']]);
   });
 
   it('checks parameters against the ? count', () => {
-    expect(messageOf(`SELECT * FROM t WHERE a = ?`)).toBe("Number of parameters in request and statement don't match.");
-    expect(messageOf(`SELECT * FROM t WHERE a = 1`, [{ S: 'x' }])).toBe("Number of parameters in request and statement don't match.");
+    expect(messageOf(`SELECT * FROM tbl WHERE a = ?`)).toBe("Number of parameters in request and statement don't match.");
+    expect(messageOf(`SELECT * FROM tbl WHERE a = 1`, [{ S: 'x' }])).toBe("Number of parameters in request and statement don't match.");
   });
 
   it('refuses MISSING outside IS, mixed projections, aliases and multi-row inserts', () => {
-    expect(messageOf(`SELECT * FROM t WHERE a = MISSING`)).toBe('MISSING must be compared using IS operator');
-    expect(messageOf(`SELECT *, a FROM t`)).toBe("Other attributes should not be present in the projection when '*' is used.");
-    expect(messageOf(`SELECT a, a FROM t`)).toBe('Duplicate identifiers in select clause: a');
-    expect(messageOf(`SELECT * FROM t AS x`)).toBe('Aliasing is not supported');
-    expect(messageOf(`SELECT * FROM t LIMIT 5`)).toBe('Unsupported clause: LIMIT');
-    expect(messageOf(`INSERT INTO t VALUES ('a')`)).toMatch(/^Unsupported operation: Inserting multiple items/);
-    expect(messageOf(`INSERT INTO t VALUE {'a': 1} RETURNING ALL OLD *`)).toBe('RETURNING is not supported in INSERT');
+    expect(messageOf(`SELECT * FROM tbl WHERE a = MISSING`)).toBe('MISSING must be compared using IS operator');
+    expect(messageOf(`SELECT *, a FROM tbl`)).toBe("Other attributes should not be present in the projection when '*' is used.");
+    expect(messageOf(`SELECT a, a FROM tbl`)).toBe('Duplicate identifiers in select clause: a');
+    expect(messageOf(`SELECT * FROM tbl AS x`)).toBe('Aliasing is not supported');
+    expect(messageOf(`SELECT * FROM tbl LIMIT 5`)).toBe('Unsupported clause: LIMIT');
+    expect(messageOf(`INSERT INTO tbl VALUES ('a')`)).toMatch(/^Unsupported operation: Inserting multiple items/);
+    expect(messageOf(`INSERT INTO tbl VALUE {'a': 1} RETURNING ALL OLD *`)).toBe('RETURNING is not supported in INSERT');
   });
 
   it('refuses bad values and bad update clauses', () => {
-    expect(messageOf(`INSERT INTO t VALUE {'a': 1, 'a': 2}`)).toBe('Duplicate keys in tuple. Key: a under item');
-    expect(messageOf(`INSERT INTO t VALUE {'a': <<>>}`)).toBe('Empty bags are not supported');
-    expect(messageOf(`INSERT INTO t VALUE {'a': <<1, 'x'>>}`)).toMatch(/^Unsupported data type in Bag/);
-    expect(messageOf(`UPDATE t SET a = set_add(b, <<1>>) WHERE pk = 1`)).toBe('The first argument to SET_ADD must equal the assignment value');
-    expect(messageOf(`UPDATE t SET a = set_add(a, 1) WHERE pk = 1`)).toBe('The second argument to SET_ADD must be a value with type SET');
-    expect(messageOf(`UPDATE t SET a = 1 WHERE pk = 1 RETURNING ALL NEW`)).toBe("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
-    expect(messageOf(`DELETE FROM t WHERE pk = 1 RETURNING ALL NEW *`)).toBe(
+    expect(messageOf(`INSERT INTO tbl VALUE {'a': 1, 'a': 2}`)).toBe('Duplicate keys in tuple. Key: a under item');
+    expect(messageOf(`INSERT INTO tbl VALUE {'a': <<>>}`)).toBe('Empty bags are not supported');
+    expect(messageOf(`INSERT INTO tbl VALUE {'a': <<1, 'x'>>}`)).toMatch(/^Unsupported data type in Bag/);
+    expect(messageOf(`UPDATE tbl SET a = set_add(b, <<1>>) WHERE pk = 1`)).toBe('The first argument to SET_ADD must equal the assignment value');
+    expect(messageOf(`UPDATE tbl SET a = set_add(a, 1) WHERE pk = 1`)).toBe('The second argument to SET_ADD must be a value with type SET');
+    expect(messageOf(`UPDATE tbl SET a = 1 WHERE pk = 1 RETURNING ALL NEW`)).toBe("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
+    expect(messageOf(`DELETE FROM tbl WHERE pk = 1 RETURNING ALL NEW *`)).toBe(
       'Invalid returning clause: RETURNING ALL NEW *. Only RETURNING ALL OLD * is allowed in DELETE statements.',
     );
-    expect(messageOf(`UPDATE t SET a = 1, a.b = 2 WHERE pk = 1`)).toMatch(/Two document paths overlap/);
-    expect(messageOf(`SELECT * FROM t WHERE nope(a)`)).toBe('Unrecognized function: nope');
-    expect(messageOf(`SELECT * FROM t WHERE a IS DATE`)).toMatch(/^Unsupported data type for IS operator: DATE/);
+    expect(messageOf(`UPDATE tbl SET a = 1, a.b = 2 WHERE pk = 1`)).toMatch(/Two document paths overlap/);
+    expect(messageOf(`SELECT * FROM tbl WHERE nope(a)`)).toBe('Unrecognized function: nope');
+    expect(messageOf(`SELECT * FROM tbl WHERE a IS DATE`)).toMatch(/^Unsupported data type for IS operator: DATE/);
   });
 });

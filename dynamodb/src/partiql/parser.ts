@@ -61,8 +61,13 @@ export interface ExistsStatement extends Target {
 
 export type Statement = SelectStatement | InsertStatement | UpdateStatement | DeleteStatement | ExistsStatement;
 
+const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
+
 function parseTarget(ts: Tokens): Target {
   const table = parseName(ts);
+  if (!TABLE_NAME.test(table)) {
+    throw validation("Table name should be within the length [3, 255] and only contain 'a-z', 'A-Z', '0-9', '-', '_', '.'.");
+  }
   if (!ts.acceptPunct('.')) return { table };
   const index = parseName(ts);
   if (ts.isPunct('.')) throw validation('A path may contain at most 2 components in the FROM clause');
