@@ -16,7 +16,8 @@ const run = (Statement: string, extra: Partial<{ Parameters: AttributeValue[]; L
 const lastOp = () => t.server.opsLog(KEY_ID).at(-1)!;
 
 beforeAll(async () => {
-  t = await startTestServer();
+  // The background TTL sweep is slowed right down so the TTL test drives `sweep()` itself.
+  t = await startTestServer({ ttl: { intervalMs: 60 * 60 * 1000 } });
   await c().send(
     new CreateTableCommand({
       TableName: 'Orders',
