@@ -12,6 +12,7 @@ import {
   type BatchStatementRequest,
   type ParameterizedStatement,
 } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ExecuteTransactionCommand as DocExecuteTransaction } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestServer, type TestServer } from '../testing.ts';
 
@@ -133,6 +134,27 @@ describe('ExecuteTransaction', () => {
       transact([`UPDATE "Accounts" SET x = 1 WHERE id = 'a'`, `UPDATE "Accounts" SET y = 1 WHERE id = 'a'`]),
     );
     expect(twice.message).toBe('Transaction request cannot include multiple operations on one item');
+  });
+
+  it('works through the document client with native parameters', async () => {
+    const doc = DynamoDBDocumentClient.from(c());
+    await doc.send(
+      new DocExecuteTransaction({
+        TransactStatements: [
+          { Statement: `INSERT INTO "Accounts" VALUE {'id': ?, 'balance': ?, 'owners': ?}`, Parameters: ['doc', 7, new Set(['ann', 'bob'])] },
+          { Statement: `UPDATE "Accounts" SET note = ? WHERE id = ?`, Parameters: [{ via: 'doc' }, 'b'] },
+        ],
+      }),
+    );
+    const out = await doc.send(
+      new DocExecuteTransaction({
+        TransactStatements: [
+          { Statement: `SELECT balance, owners FROM "Accounts" WHERE id = ?`, Parameters: ['doc'] },
+          { Statement: `SELECT note FROM "Accounts" WHERE id = ?`, Parameters: ['b'] },
+        ],
+      }),
+    );
+    expect(out.Responses).toEqual([{ Item: { balance: 7, owners: new Set(['ann', 'bob']) } }, { Item: { note: { via: 'doc' } } }]);
   });
 
   it('runs once per ClientRequestToken and refuses the token with other statements', async () => {

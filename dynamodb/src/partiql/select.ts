@@ -110,7 +110,8 @@ export function runSelect(s: SelectStatement, o: SelectOptions, ctx: OpContext):
     select: s.projection ? 'SPECIFIC_ATTRIBUTES' : index ? 'ALL_PROJECTED_ATTRIBUTES' : 'ALL_ATTRIBUTES',
     filter: s.where,
     projection: s.projection ? { paths: s.projection } : undefined,
-    fetchFromTable: false,
+    // As in Query: a local index fetches the table item for attributes outside its projection.
+    fetchFromTable: !!index && !index.global && index.projection.ProjectionType !== 'ALL' && !!s.projection,
   };
   const start = o.NextToken !== undefined ? decodeToken(o.NextToken, o.digest) : undefined;
   ctx.note({ operation: hashes ? 'Query' : 'Scan', table: s.table, index: s.index });

@@ -25,10 +25,18 @@ beforeAll(async () => {
         { AttributeName: 'customer', AttributeType: 'S' },
         { AttributeName: 'n', AttributeType: 'N' },
         { AttributeName: 'status', AttributeType: 'S' },
+        { AttributeName: 'total', AttributeType: 'N' },
       ],
       KeySchema: [
         { AttributeName: 'customer', KeyType: 'HASH' },
         { AttributeName: 'n', KeyType: 'RANGE' },
+      ],
+      LocalSecondaryIndexes: [
+        {
+          IndexName: 'ByTotal',
+          KeySchema: [{ AttributeName: 'customer', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
       ],
       GlobalSecondaryIndexes: [
         { IndexName: 'ByStatus', KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
@@ -124,6 +132,17 @@ describe('SELECT', () => {
     expect(err.message).toBe('Strongly consistent read is not supported on Global Secondary Indexes');
   });
 
+  it('reads a local secondary index in its order, fetching attributes outside its projection', async () => {
+    const keys = await run(`SELECT * FROM "Orders"."ByTotal" WHERE customer = 'cy' AND total >= 30 ORDER BY total DESC`);
+    expect(keys.Items).toEqual([5, 4, 3].map((n) => ({ customer: { S: 'cy' }, n: { N: String(n) }, total: { N: String(n * 10) } })));
+    const fetched = await run(`SELECT n, status FROM "Orders"."ByTotal" WHERE customer = 'cy' AND total BETWEEN 10 AND 20`);
+    expect(fetched.Items).toEqual([
+      { n: { N: '1' }, status: { S: 'open' } },
+      { n: { N: '2' }, status: { S: 'shipped' } },
+    ]);
+    expect(lastOp()).toMatchObject({ operation: 'Query', index: 'ByTotal', scannedCount: 2 });
+  });
+
   it('reports consumed capacity and unknown tables', async () => {
     const out = await run(`SELECT * FROM "Orders" WHERE customer = 'ann' AND n = 1`, { ReturnConsumedCapacity: 'TOTAL', ConsistentRead: true });
     expect(out.ConsumedCapacity).toEqual({ TableName: 'Orders', CapacityUnits: 1, ReadCapacityUnits: 1 });
@@ -179,8 +198,8 @@ describe('INSERT, UPDATE, DELETE', () => {
     );
     const out = await run(`DELETE FROM "Orders" WHERE customer = 'eve' AND n = 1 AND total = 3 RETURNING ALL OLD *`, { ReturnConsumedCapacity: 'TOTAL' });
     expect(out.Items).toEqual([{ customer: { S: 'eve' }, n: { N: '1' }, total: { N: '3' }, status: { S: 'gone' } }]);
-    // One unit for the table, one for the ByStatus index entry it removes.
-    expect(out.ConsumedCapacity).toMatchObject({ TableName: 'Orders', WriteCapacityUnits: 2 });
+    // One unit for the table and one for each index entry it removes (ByStatus, ByTotal).
+    expect(out.ConsumedCapacity).toMatchObject({ TableName: 'Orders', WriteCapacityUnits: 3 });
     expect(await get('eve', 1)).toBeUndefined();
     expect((await errorOf(() => run(`DELETE FROM "Orders"."ByStatus" WHERE status = 'x'`))).message).toBe('This operation is not supported on an index');
   });
