@@ -93,7 +93,8 @@ export function executeTransaction(d: ExecuteTransactionInput, ctx: OpContext) {
   const cached = tx.replay(ctx.namespace, d.ClientRequestToken, fingerprint);
   if (cached) return cached;
   const requests = d.TransactStatements;
-  const statements: Statement[] = requests.map((r, i) => atStatement(i, () => parseStatement(r.Statement, r.Parameters)));
+  // Syntax errors are reported as they are; checks of a parsed statement name its position.
+  const statements: Statement[] = requests.map((r) => parseStatement(r.Statement, r.Parameters));
   const reads = statements.filter((s) => s.kind === 'select');
   if (reads.length && reads.length !== statements.length) throw validation(MIXED_TRANSACTION);
   let out: Record<string, unknown>;

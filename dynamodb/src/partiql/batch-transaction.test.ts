@@ -113,6 +113,10 @@ describe('ExecuteTransaction', () => {
     expect(reasonsOf(err)!.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None']);
     const item = await c().send(new GetItemCommand({ TableName: 'Accounts', Key: { id: { S: 'a' } } }));
     expect(item.Item!.flagged).toEqual({ BOOL: true });
+    const bare = await errorOf(() => transact([`EXISTS(SELECT * FROM "Accounts" WHERE id = 'b')`, `UPDATE "Accounts" SET x = 1 WHERE id = 'a'`]));
+    expect(bare.message).toBe('Validation failed in TransactStatements[0]: EXISTS() must contain a single item read with additional condition');
+    const outside = await errorOf(() => c().send(new ExecuteStatementCommand({ Statement: guard(1) })));
+    expect(outside.message).toBe('EXISTS can only be used in ExecuteTransaction write requests.');
   });
 
   it('reads a consistent set of items at double cost', async () => {
@@ -128,7 +132,7 @@ describe('ExecuteTransaction', () => {
     expect(mixed.message).toBe('ExecuteTransaction API does not support both read and write operations in the same request.');
     const scan = await errorOf(() => transact([`SELECT * FROM "Accounts" WHERE balance > 0`]));
     expect(scan.message).toBe(
-      'Validation failed in statements[0]: Select statements within ExecuteTransaction must specify the primary key in the where clause.',
+      'Validation failed in TransactStatements[0]: Select statements within ExecuteTransaction must specify the primary key in the where clause.',
     );
     const twice = await errorOf(() =>
       transact([`UPDATE "Accounts" SET x = 1 WHERE id = 'a'`, `UPDATE "Accounts" SET y = 1 WHERE id = 'a'`]),

@@ -31,6 +31,16 @@ const IS_TYPES: Record<string, string> = {
 const COMPARATORS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 const BOOLEAN_FUNCTIONS: Record<string, number> = { begins_with: 2, contains: 2, attribute_type: 2 };
 
+/** attribute_type's type names, in the order DynamoDB's PartiQL lists them in its message. */
+const TYPE_NAMES = ['N', 'BS', 'L', 'B', 'NULL', 'M', 'S', 'SS', 'NS', 'BOOL'];
+
+function checkTypeName(arg: Operand): void {
+  const v = arg.kind === 'value' ? arg.value : undefined;
+  if (v && 'S' in v && !TYPE_NAMES.includes(v.S)) {
+    throw validation(`Invalid attribute type name found; type: ${v.S}, valid types: {${TYPE_NAMES.join(',')}}`);
+  }
+}
+
 const value = (v: ValueOperand['value'], text = '?'): ValueOperand => ({ kind: 'value', placeholder: text, value: v });
 const call = (name: string, args: Operand[]): Condition => ({ kind: 'call', call: { kind: 'function', name, args } });
 
@@ -146,6 +156,7 @@ export class ConditionParser {
       const args = this.args();
       if (args.length !== arity) throw validation(`Incorrect number of arguments for function ${name}: ${args.length}`);
       if (args[0]!.kind !== 'path') throw validation(`The first argument of ${name} must be a path`);
+      if (name === 'attribute_type') checkTypeName(args[1]!);
       return call(name, args);
     }
     const left = this.operand();

@@ -45,5 +45,9 @@ export const keyTypeMismatch = (name: string) =>
   validation(`Key attribute's data type should match its data type in table's schema: Key ${name}`);
 export const duplicateTupleKey = (key: string, under: string) => validation(`Duplicate keys in tuple. Key: ${key} under ${under}`);
 export const unsupportedDataType = (type: string, under: string) => validation(`Unsupported data type: ${type} under key ${under}`);
-/** A statement of a batch or transaction that failed request-level validation. */
-export const inStatement = (index: number, message: string) => validation(`Validation failed in statements[${index}]: ${message}`);
+/**
+ * A transaction statement that parsed but cannot run as written (key, index, EXISTS checks).
+ * The catalogue spells it `statements[i]`; the service answers `TransactStatements[i]`, as
+ * recorded by public emulator suites, e.g. for an EXISTS without a condition.
+ */
+export const inStatement = (index: number, message: string) => validation(`Validation failed in TransactStatements[${index}]: ${message}`);

@@ -90,6 +90,9 @@ describe('conditions', () => {
     expect(holds(`q IS MISSING AND n IS NOT MISSING`, item)).toBe(true);
     expect(holds(`z IS NULL AND n IS NUMERIC AND s IS STRING AND l IS LIST`, item)).toBe(true);
     expect(holds(`n IS STRING`, item)).toBe(false);
+    // IS NULL tests the type: a missing attribute is not NULL.
+    expect(holds(`q IS NULL`, item)).toBe(false);
+    expect(holds(`q IS NOT NULL`, item)).toBe(true);
     expect(holds(`begins_with(s, 'he') AND contains(tags, 'x') AND contains(s, 'll')`, item)).toBe(true);
     expect(holds(`attribute_type(n, 'N') AND size(s) = 5 AND size(l) > 0`, item)).toBe(true);
     expect(holds(`BEGINS_WITH("s", 'x')`, item)).toBe(false);
@@ -142,6 +145,9 @@ describe('refusals, with DynamoDB messages', () => {
     );
     expect(messageOf(`UPDATE tbl SET a = 1, a.b = 2 WHERE pk = 1`)).toMatch(/Two document paths overlap/);
     expect(messageOf(`SELECT * FROM tbl WHERE nope(a)`)).toBe('Unrecognized function: nope');
+    expect(messageOf(`SELECT * FROM tbl WHERE attribute_type(a, 'X')`)).toBe(
+      'Invalid attribute type name found; type: X, valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}',
+    );
     expect(messageOf(`SELECT * FROM tbl WHERE a IS DATE`)).toMatch(/^Unsupported data type for IS operator: DATE/);
   });
 });
