@@ -48,9 +48,11 @@ function planOf(ex: Document): Document {
   return cursor ?? ex;
 }
 
-/** Every stage of a plan tree, root first. */
+/** Every stage of a plan tree, root first. mongod's slot-based engine (a pipeline with $group
+ *  pushed down) nests the tree under winningPlan.queryPlan. */
 function stages(plan: Document | undefined): Document[] {
   if (!plan) return [];
+  if (plan.queryPlan) return stages(plan.queryPlan as Document);
   return [plan, ...stages(plan.inputStage as Document | undefined), ...((plan.inputStages as Document[] | undefined) ?? []).flatMap(stages)];
 }
 
