@@ -64,9 +64,11 @@ function newOrder(orderNo: string, customerId: string, minutes: number): NewOrde
   };
 }
 
-/** Every stage of a plan tree, root first. */
+/** Every stage of a plan tree, root first. mongod's slot-based engine nests the tree under
+ *  winningPlan.queryPlan. */
 function stages(plan: Document | undefined): Document[] {
   if (!plan) return [];
+  if (plan.queryPlan) return stages(plan.queryPlan as Document);
   return [plan, ...stages(plan.inputStage as Document | undefined), ...((plan.inputStages as Document[] | undefined) ?? []).flatMap(stages)];
 }
 
