@@ -21,7 +21,16 @@ const holds = (where: string, item: Item, params?: AttributeValue[]) =>
 describe('statements', () => {
   it('parses a SELECT with projection, index, WHERE and ORDER BY, keywords in any case', () => {
     const s = select(`select a, "b c".d[2], e FROM "Music"."ByYear" where a = 1 order by b desc, c`);
-    expect(s).toMatchObject({ kind: 'select', table: 'Music', index: 'ByYear', projection: [['a'], ['b c', 'd', 2], ['e']] });
+    expect(s).toMatchObject({
+      kind: 'select',
+      table: 'Music',
+      index: 'ByYear',
+      projection: [
+        { path: ['a'], name: 'a' },
+        { path: ['b c', 'd', 2], name: '_2' },
+        { path: ['e'], name: 'e' },
+      ],
+    });
     expect(s.orderBy).toEqual([{ name: 'b', desc: true }, { name: 'c', desc: false }]);
   });
 
@@ -115,7 +124,7 @@ describe('refusals, with DynamoDB messages', () => {
     expect(messageOf(`SELECT * FROM tbl WHERE pad = 'x'`)).toMatch(/^Statement wasn't well formed, can't be processed: Unexpected keyword 'pad'/);
     expect(messageOf(`SELECT a.from FROM tbl`)).toMatch(/Unexpected keyword 'from'/);
     expect(messageOf(`UPDATE tbl SET value = 1 WHERE pk = 1`)).toMatch(/Unexpected keyword 'value'/);
-    expect(select(`SELECT "pad", a."from" FROM "table" WHERE "value" = 1`).projection).toEqual([['pad'], ['a', 'from']]);
+    expect(select(`SELECT "pad", a."from" FROM "table" WHERE "value" = 1`).projection!.map((c) => c.path)).toEqual([['pad'], ['a', 'from']]);
   });
 
   it('checks parameters against the ? count', () => {
@@ -127,6 +136,7 @@ describe('refusals, with DynamoDB messages', () => {
     expect(messageOf(`SELECT * FROM tbl WHERE a = MISSING`)).toBe('MISSING must be compared using IS operator');
     expect(messageOf(`SELECT *, a FROM tbl`)).toBe("Other attributes should not be present in the projection when '*' is used.");
     expect(messageOf(`SELECT a, a FROM tbl`)).toBe('Duplicate identifiers in select clause: a');
+    expect(messageOf(`SELECT a.x, b.x FROM tbl`)).toBe('Duplicate identifiers in select clause: x');
     expect(messageOf(`SELECT * FROM tbl AS x`)).toBe('Aliasing is not supported');
     expect(messageOf(`SELECT * FROM tbl LIMIT 5`)).toBe('Unsupported clause: LIMIT');
     expect(messageOf(`INSERT INTO tbl VALUES ('a')`)).toMatch(/^Unsupported operation: Inserting multiple items/);

@@ -13,11 +13,11 @@ import { validation } from '../errors.ts';
 import type { Condition } from '../expressions/index.ts';
 import type { AttributeValue, Item, ReturnValues } from '../types.ts';
 import { ConditionParser, parseName, parsePath } from './conditions.ts';
-import { deleteReturning, duplicateProjection, malformed, RETURNING_IN_INSERT, STAR_AND_OTHERS, unsupported } from './errors.ts';
+import { deleteReturning, malformed, RETURNING_IN_INSERT, STAR_AND_OTHERS, unsupported } from './errors.ts';
 import { Tokens } from './lexer.ts';
+import { checkColumns, column, type Column } from './projection.ts';
 import { parseRemoveClause, parseSetClause, type PartiqlUpdate } from './update-clauses.ts';
 import { parseValue, Params } from './values.ts';
-import type { PathElement } from '../expressions/paths.ts';
 
 /** SQL clauses DynamoDB's subset does not have (LIMIT is the request's Limit parameter). */
 const UNSUPPORTED_CLAUSES = new Set(['LIMIT', 'OFFSET', 'GROUP', 'HAVING', 'JOIN', 'INNER', 'LEFT', 'UNION']);
@@ -29,8 +29,8 @@ export interface Target {
 
 export interface SelectStatement extends Target {
   kind: 'select';
-  /** Projected paths; undefined for `*`. */
-  projection?: PathElement[][];
+  /** The SELECT list; undefined for `*`. */
+  projection?: Column[];
   where?: Condition;
   orderBy: Array<{ name: string; desc: boolean }>;
 }
@@ -79,21 +79,17 @@ function parseWhere(ts: Tokens, params: Params): Condition | undefined {
 }
 
 function parseSelect(ts: Tokens, params: Params): SelectStatement {
-  let projection: PathElement[][] | undefined;
+  let projection: Column[] | undefined;
   if (ts.acceptPunct('*')) {
     if (ts.isPunct(',')) throw validation(STAR_AND_OTHERS);
   } else {
     projection = [];
-    const seen = new Set<string>();
     do {
       if (ts.isPunct('*')) throw validation(STAR_AND_OTHERS);
       if (ts.peek().kind === 'word' && ts.isPunct('(', 1)) throw unsupported(`function ${ts.peek().text} in a projection`);
-      const path = parsePath(ts).elements;
-      const id = JSON.stringify(path);
-      if (seen.has(id)) throw duplicateProjection(String(path[path.length - 1]));
-      seen.add(id);
-      projection.push(path);
+      projection.push(column(parsePath(ts).elements, projection.length + 1));
     } while (ts.acceptPunct(','));
+    checkColumns(projection);
   }
   ts.expectWord('FROM');
   const target = parseTarget(ts);

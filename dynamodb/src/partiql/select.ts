@@ -24,6 +24,7 @@ import {
 import { partitionValues, rangeCondition } from './keys.ts';
 import { decodeToken, encodeToken } from './paging.ts';
 import type { SelectStatement } from './parser.ts';
+import { projectColumns } from './projection.ts';
 
 export interface SelectOptions {
   Limit?: number;
@@ -109,7 +110,8 @@ export function runSelect(s: SelectStatement, o: SelectOptions, ctx: OpContext):
     index,
     select: s.projection ? 'SPECIFIC_ATTRIBUTES' : index ? 'ALL_PROJECTED_ATTRIBUTES' : 'ALL_ATTRIBUTES',
     filter: s.where,
-    projection: s.projection ? { paths: s.projection } : undefined,
+    // The SELECT list is applied to the page below: its columns are not ProjectionExpression paths.
+    projection: undefined,
     // As in Query: a local index fetches the table item for attributes outside its projection.
     fetchFromTable: !!index && !index.global && index.projection.ProjectionType !== 'ALL' && !!s.projection,
   };
@@ -121,7 +123,8 @@ export function runSelect(s: SelectStatement, o: SelectOptions, ctx: OpContext):
   const read = { TableName: s.table, Limit: o.Limit, ConsistentRead: o.ConsistentRead, ReturnConsumedCapacity: o.ReturnConsumedCapacity };
   const partition = hashes?.length === 1 ? keyString(hashes[0]!) : undefined;
   const page = readPage(plan, read, ctx, entries, partition);
-  const out: Record<string, unknown> = { Items: page.Items };
+  const items = page.Items as Item[];
+  const out: Record<string, unknown> = { Items: s.projection ? items.map((i) => projectColumns(s.projection!, i)) : items };
   if (page.LastEvaluatedKey) {
     out.NextToken = encodeToken(o.digest, page.LastEvaluatedKey as Key);
     out.LastEvaluatedKey = page.LastEvaluatedKey;

@@ -1,11 +1,11 @@
 // A SELECT that names a whole primary key, read as one GetItem: what BatchExecuteStatement and
 // ExecuteTransaction allow as reads ("only singleton reads"):
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.multiplestatements.batching.html
-// The rest of the WHERE clause filters the item; the projection applies as in GetItem.
+// The rest of the WHERE clause filters the item; the SELECT list applies as in ExecuteStatement.
 
 import { Consumed, itemSize, readUnits } from '../capacity.ts';
 import { validation } from '../errors.ts';
-import { evaluateCondition, project } from '../expressions/index.ts';
+import { evaluateCondition } from '../expressions/index.ts';
 import type { OpContext } from '../actions/context.ts';
 import { activeTable } from '../actions/items.ts';
 import type { Table } from '../storage/table.ts';
@@ -13,6 +13,7 @@ import type { Item, Key } from '../types.ts';
 import { INCOMPLETE_KEY } from './errors.ts';
 import { splitKey } from './keys.ts';
 import type { SelectStatement } from './parser.ts';
+import { projectColumns } from './projection.ts';
 
 export interface SingletonRead {
   table: Table;
@@ -40,5 +41,5 @@ export function readSingleton(r: SingletonRead, consistent: boolean, consumed: C
   const item = r.table.get(r.key);
   consumed.tableUnits += readUnits(itemSize(item), consistent) * factor;
   if (!item || (r.statement.where && !evaluateCondition(r.statement.where, item))) return undefined;
-  return r.statement.projection ? project({ paths: r.statement.projection }, item) : item;
+  return r.statement.projection ? projectColumns(r.statement.projection, item) : item;
 }

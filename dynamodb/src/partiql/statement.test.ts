@@ -62,6 +62,13 @@ describe('SELECT', () => {
     expect(lastOp()).toMatchObject({ operation: 'Query', table: 'Orders', count: 3, scannedCount: 4 });
   });
 
+  it('names each SELECT column after the last step of its path', async () => {
+    await run(`UPDATE "Orders" SET info = {'rating': 5, 'tags': ['a', 'b']} WHERE customer = 'cy' AND n = 5`);
+    const out = await run(`SELECT n, info.rating, info.tags[1], absent FROM "Orders" WHERE customer = 'cy' AND n >= 4`);
+    expect(out.Items).toEqual([{ n: { N: '4' } }, { n: { N: '5' }, rating: { N: '5' }, _3: { S: 'b' } }]);
+    await run(`UPDATE "Orders" REMOVE info WHERE customer = 'cy' AND n = 5`);
+  });
+
   it('runs as a Scan otherwise, reading every item', async () => {
     const out = await run(`SELECT * FROM "Orders" WHERE total > 40`);
     expect(out.Items!.map((i) => i.customer!.S).sort()).toEqual(['ann', 'bob', 'cy']);
