@@ -6,17 +6,14 @@
 
 import { keyString } from '../attributes.ts';
 import { Consumed } from '../capacity.ts';
-import { DynamoError, validation } from '../errors.ts';
-import { duplicateItem, EXISTS_OUTSIDE_TX, NOT_ON_INDEX } from '../partiql/errors.ts';
+import { validation } from '../errors.ts';
+import { EXISTS_OUTSIDE_TX, MIXED_BATCH, NOT_ON_INDEX } from '../partiql/errors.ts';
 import { ConsumedByTable, statementError } from '../partiql/outcome.ts';
 import { parseStatement, type Statement } from '../partiql/parser.ts';
 import { prepareSingleton, readSingleton } from '../partiql/singleton.ts';
-import { prepareStatementWrite } from '../partiql/writes.ts';
+import { runStatementWrite } from '../partiql/run-write.ts';
 import type { BatchExecuteStatementInput, BatchStatementRequest } from '../validation/BatchExecuteStatement.ts';
 import type { OpContext } from './context.ts';
-import { runWrite } from './runWrite.ts';
-
-const MIXED = 'BatchExecuteStatement API does not support both read and write operations in the same request.';
 
 function read(s: Statement & { kind: 'select' }, r: BatchStatementRequest, ctx: OpContext, consumed: ConsumedByTable) {
   const single = prepareSingleton(s, ctx, NOT_ON_INDEX);
@@ -31,13 +28,9 @@ function read(s: Statement & { kind: 'select' }, r: BatchStatementRequest, ctx: 
 
 function write(s: Exclude<Statement, { kind: 'select' }>, r: BatchStatementRequest, ctx: OpContext, consumed: ConsumedByTable) {
   if (s.kind === 'exists') throw validation(EXISTS_OUTSIDE_TX);
-  const p = prepareStatementWrite(s, ctx, r.ReturnValuesOnConditionCheckFailure === 'ALL_OLD');
   const c = new Consumed(s.table, 'write');
   try {
-    runWrite(p, { TableName: s.table }, ctx, c);
-  } catch (err) {
-    if (s.kind === 'insert' && err instanceof DynamoError && err.type === 'ConditionalCheckFailedException') throw duplicateItem();
-    throw err;
+    runStatementWrite(s, r, ctx, c);
   } finally {
     consumed.add(c);
   }
@@ -53,15 +46,14 @@ export function batchExecuteStatement(d: BatchExecuteStatementInput, ctx: OpCont
     }
   });
   const kinds = new Set(parsed.map((s) => ('kind' in s ? (s.kind === 'select' ? 'read' : 'write') : undefined)).filter(Boolean));
-  if (kinds.size > 1) throw validation(MIXED);
+  if (kinds.size > 1) throw validation(MIXED_BATCH);
   const consumed = new ConsumedByTable(kinds.has('read') ? 'read' : 'write');
   const responses = parsed.map((s, i) => {
     if (!('kind' in s)) return { Error: s };
     try {
       return s.kind === 'select' ? read(s, d.Statements[i]!, ctx, consumed) : write(s, d.Statements[i]!, ctx, consumed);
     } catch (err) {
-      const error = statementError(err);
-      return 'table' in s ? { TableName: s.table, Error: error } : { Error: error };
+      return { TableName: s.table, Error: statementError(err) };
     }
   });
   ctx.note({ table: consumed.tables().join(',') || undefined, count: responses.filter((r) => !('Error' in r)).length, consumedCapacity: consumed.total });

@@ -25,6 +25,8 @@ export const ORDER_BY_WITHOUT_WHERE = 'Must have WHERE clause in the statement w
 export const ORDER_BY_WITHOUT_HASH = 'Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.';
 export const ORDER_BY_NEEDS_HASH = 'Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause.';
 export const MIXED_TRANSACTION = 'ExecuteTransaction API does not support both read and write operations in the same request.';
+// Not recorded: the batch counterpart of MIXED_TRANSACTION, worded like it.
+export const MIXED_BATCH = 'BatchExecuteStatement API does not support both read and write operations in the same request.';
 export const TX_READ_NEEDS_KEY = 'Select statements within ExecuteTransaction must specify the primary key in the where clause.';
 export const TX_NO_INDEX = 'Reads on indices are not supported within transactions.';
 // Not in the catalogue: DynamoDB refuses RETURNING in a transaction, with a message not recorded here.
