@@ -2,9 +2,14 @@
 // JSON body (SerializationException), target (UnknownOperationException), authentication,
 // then the operation. Every answer carries x-amzn-RequestId and x-amz-crc32 (the SDK checks
 // the CRC32 of the body: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html#Programming.LowLevelAPI.DataIntegrity).
+//
+// The responder below knows nothing of sockets: it turns a complete request into a complete
+// response. Two transports feed it: `lean.ts` (the default, its own HTTP/1.1 reader on
+// node:net) and node:http through `createHandler` (the `transport: 'node'` option, and the
+// engine's second listener, labs/engine/backends/embedded/dynamo-server-log.ts).
 
 import { randomFillSync } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { crc32 } from 'node:zlib';
 import { DynamoError, internalServerError, requestTooLarge, serialization, unknownOperation } from '../errors.ts';
 import type { Store } from '../storage/store.ts';
@@ -18,6 +23,28 @@ export interface HttpOptions {
   regions?: string[];
   maxBodyBytes?: number;
   now?: () => number;
+}
+
+/** A complete request; header names in lower case, as node:http gives them. */
+export interface WireRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A complete response: `headers` is a flat [name, value, ...] list including Content-Length. */
+export interface WireResponse {
+  status: number;
+  headers: string[];
+  body: string;
+}
+
+export interface Responder {
+  respond(req: WireRequest): Promise<WireResponse>;
+  /** The answer to a body above the limit (the transport stops collecting it). */
+  tooLarge(req: Pick<WireRequest, 'headers'>): WireResponse;
+  maxBodyBytes: number;
 }
 
 const JSON_TYPES = new Set(['application/x-amz-json-1.0', 'application/json']);
@@ -42,13 +69,10 @@ function requestId(): string {
   return id;
 }
 
-/**
- * Answers with every header in one writeHead call: a flat header list skips the per-header
- * bookkeeping of setHeader (CORS headers, when enabled, were set before and are merged in).
- */
-function send(res: ServerResponse, id: string, status: number, body: string, contentType = 'application/x-amz-json-1.0'): void {
-  if (res.headersSent) return;
-  res.writeHead(status, [
+const JSON_CONTENT = 'application/x-amz-json-1.0';
+
+function answer(cors: string[] | undefined, id: string, status: number, body: string, contentType = JSON_CONTENT): WireResponse {
+  const headers = [
     'x-amzn-RequestId',
     id,
     'Content-Type',
@@ -57,86 +81,60 @@ function send(res: ServerResponse, id: string, status: number, body: string, con
     String(Buffer.byteLength(body)),
     'x-amz-crc32',
     String(crc32(body)),
-  ]);
-  res.end(body);
+  ];
+  return { status, headers: cors ? [...cors, ...headers] : headers, body };
 }
 
-function sendError(res: ServerResponse, id: string, err: DynamoError): void {
-  send(res, id, err.status, JSON.stringify(err.toBody()));
-}
+const errorAnswer = (cors: string[] | undefined, id: string, err: DynamoError) => answer(cors, id, err.status, JSON.stringify(err.toBody()), JSON_CONTENT);
 
-/** DynamoDB Local's -cors answers preflights and exposes the headers the SDK reads. */
-function applyCors(req: IncomingMessage, res: ServerResponse, id: string): boolean {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-  res.setHeader('Access-Control-Expose-Headers', 'x-amzn-RequestId, x-amz-crc32, x-amz-id-2');
-  if (req.method !== 'OPTIONS') return false;
-  res.setHeader('Access-Control-Allow-Methods', req.headers['access-control-request-method'] ?? 'POST, GET, OPTIONS');
-  res.setHeader(
+const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/** DynamoDB Local's -cors exposes the headers the SDK reads; preflights get the allowances. */
+function corsHeaders(req: Pick<WireRequest, 'headers'>, preflight: boolean): string[] {
+  const h = req.headers;
+  const list = ['Access-Control-Allow-Origin', first(h.origin) ?? '*', 'Access-Control-Expose-Headers', 'x-amzn-RequestId, x-amz-crc32, x-amz-id-2'];
+  if (!preflight) return list;
+  list.push(
+    'Access-Control-Allow-Methods',
+    first(h['access-control-request-method']) ?? 'POST, GET, OPTIONS',
     'Access-Control-Allow-Headers',
-    req.headers['access-control-request-headers'] ?? 'authorization, content-type, x-amz-date, x-amz-target, x-amz-user-agent',
+    first(h['access-control-request-headers']) ?? 'authorization, content-type, x-amz-date, x-amz-target, x-amz-user-agent',
+    'Access-Control-Max-Age',
+    '172800',
   );
-  res.setHeader('Access-Control-Max-Age', '172800');
-  res.setHeader('x-amzn-RequestId', id);
-  res.statusCode = 200;
-  res.setHeader('Content-Length', 0);
-  res.end();
-  return true;
+  return list;
 }
 
-export function createHandler(options: HttpOptions, registry: Registry, store: Store) {
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    const id = requestId();
-    if (options.cors && applyCors(req, res, id)) {
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBody) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      if (tooLarge) return sendError(res, id, requestTooLarge());
-      // A small body arrives in one chunk: no copy then.
-      const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      handle(req, res, id, raw).catch((err: unknown) => {
-        sendError(res, id, err instanceof DynamoError ? err : internalServerError());
-        if (!(err instanceof DynamoError)) console.error('[dynamodb] internal error', err);
-      });
-    });
-  };
+export function createResponder(options: HttpOptions, registry: Registry, store: Store): Responder {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
 
-  async function handle(req: IncomingMessage, res: ServerResponse, id: string, raw: Buffer): Promise<void> {
+  async function handle(req: WireRequest, id: string, cors: string[] | undefined): Promise<WireResponse> {
     if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
       // The real endpoint answers health checks with this exact text.
-      return send(res, id, 200, 'healthy: dynamodb.us-east-1.amazonaws.com ', 'text/plain');
+      return answer(cors, id, 200, 'healthy: dynamodb.us-east-1.amazonaws.com ', 'text/plain');
     }
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const raw = req.body;
+    const contentType = (first(req.headers['content-type']) ?? '').split(';')[0]!.trim().toLowerCase();
     if (req.method !== 'POST' || (raw.length && !JSON_TYPES.has(contentType))) {
-      return send(res, id, 404, '<UnknownOperationException/>\n', 'text/plain');
+      return answer(cors, id, 404, '<UnknownOperationException/>\n', 'text/plain');
     }
     let body: unknown = undefined;
     if (raw.length) {
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        return sendError(res, id, serialization(''));
+        return errorAnswer(cors, id, serialization(''));
       }
     }
     const target = String(req.headers['x-amz-target'] ?? '');
     const handler = registry.get(target);
-    if (!handler) return sendError(res, id, unknownOperation());
+    if (!handler) return errorAnswer(cors, id, unknownOperation());
     const cred = parseAuthorization(req.headers);
     if (options.requireSignature) {
-      verifySignature(cred, req.method, req.url ?? '/', req.headers, raw, options.credentials ?? {}, (options.now ?? Date.now)());
+      verifySignature(cred, req.method, req.url || '/', req.headers, raw, options.credentials ?? {}, (options.now ?? Date.now)());
     }
     if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return sendError(res, id, serialization(Array.isArray(body) ? 'Start of list found where not expected' : ''));
+      return errorAnswer(cors, id, serialization(Array.isArray(body) ? 'Start of list found where not expected' : ''));
     }
     const region = options.regions?.includes(cred.region) || !options.regions?.length ? cred.region : undefined;
     if (!region) {
@@ -144,6 +142,55 @@ export function createHandler(options: HttpOptions, registry: Registry, store: S
     }
     const operation = target.slice(target.indexOf('.') + 1);
     const result = await handler(body as Record<string, unknown>, { store, namespace: cred.accessKeyId, region, operation });
-    send(res, id, 200, JSON.stringify(result ?? {}));
+    return answer(cors, id, 200, JSON.stringify(result ?? {}));
   }
+
+  return {
+    maxBodyBytes,
+    async respond(req) {
+      const id = requestId();
+      let cors: string[] | undefined;
+      if (options.cors) {
+        const preflight = req.method === 'OPTIONS';
+        cors = corsHeaders(req, preflight);
+        if (preflight) return { status: 200, headers: [...cors, 'x-amzn-RequestId', id, 'Content-Length', '0'], body: '' };
+      }
+      try {
+        return await handle(req, id, cors);
+      } catch (err) {
+        if (!(err instanceof DynamoError)) console.error('[dynamodb] internal error', err);
+        return errorAnswer(cors, id, err instanceof DynamoError ? err : internalServerError());
+      }
+    },
+    tooLarge(req) {
+      return errorAnswer(options.cors ? corsHeaders(req, false) : undefined, requestId(), requestTooLarge());
+    },
+  };
+}
+
+/** The responder as a node:http request listener (`transport: 'node'`, the engine's admin listener). */
+export function createHandler(options: HttpOptions, registry: Registry, store: Store) {
+  const responder = createResponder(options, registry, store);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > responder.maxBodyBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      const write = (out: WireResponse) => {
+        if (res.headersSent || res.destroyed) return;
+        res.writeHead(out.status, out.headers);
+        res.end(out.body);
+      };
+      if (tooLarge) return write(responder.tooLarge(req));
+      // A small body arrives in one chunk: no copy then.
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      void responder.respond({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }).then(write);
+    });
+  };
 }
