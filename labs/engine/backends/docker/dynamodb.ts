@@ -32,7 +32,7 @@ export class DockerDynamoService implements BackendService {
       this.proxy = new RecordingProxy(this.endpoint);
       await this.proxy.start();
       return { address: `${this.endpoint} (learners via ${this.proxy.endpoint})` };
-    });
+    }, () => this.release());
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
@@ -46,11 +46,17 @@ export class DockerDynamoService implements BackendService {
   }
 
   async stop(): Promise<void> {
+    await this.state.settled();
     for (const ns of this.namespaces.values()) await (await ns).close();
     this.namespaces.clear();
+    await this.release();
+    this.state.stopped();
+  }
+
+  private async release(): Promise<void> {
     await this.proxy?.stop();
     await this.container?.stop().catch(() => undefined);
+    this.proxy = null;
     this.container = null;
-    this.state.stopped();
   }
 }

@@ -30,7 +30,7 @@ export class DockerMongoService implements BackendService {
       await this.root.connect();
       const info = (await this.root.db('admin').command({ buildInfo: 1 })) as { version?: string };
       return { version: `MongoDB ${info.version ?? '?'} (${IMAGES.mongo})`, address: this.address };
-    });
+    }, () => this.release());
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
@@ -45,11 +45,16 @@ export class DockerMongoService implements BackendService {
   }
 
   async stop(): Promise<void> {
+    await this.state.settled();
     this.namespaces.clear();
+    await this.release();
+    this.state.stopped();
+  }
+
+  private async release(): Promise<void> {
     await this.root?.close().catch(() => undefined);
     await this.container?.stop().catch(() => undefined);
     this.root = null;
     this.container = null;
-    this.state.stopped();
   }
 }

@@ -30,7 +30,7 @@ export class DockerPostgresService implements BackendService {
       const { rows } = await this.admin.query<{ server_version: string }>('SHOW server_version');
       for (const db of ['postgres', 'template1', 'keyspace']) await this.admin.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${db} FROM PUBLIC`);
       return { version: `PostgreSQL ${rows[0].server_version} (${IMAGES.postgres})`, address: `${c.getHost()}:${c.getPort()}` };
-    });
+    }, () => this.release());
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
@@ -40,10 +40,16 @@ export class DockerPostgresService implements BackendService {
   }
 
   async stop(): Promise<void> {
+    await this.state.settled();
     await this.namespaces.closeAll();
+    await this.release();
+    this.state.stopped();
+  }
+
+  private async release(): Promise<void> {
     await this.admin?.end().catch(() => undefined);
     await this.container?.stop().catch(() => undefined);
+    this.admin = null;
     this.container = null;
-    this.state.stopped();
   }
 }

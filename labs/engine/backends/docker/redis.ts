@@ -1,6 +1,6 @@
 // Redis in containers: one container per learner namespace (as the embedded provider runs one
 // redis-server per learner), configured on the command line with the same ACL settings.
-import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { GenericContainer, Wait, getContainerRuntimeClient, type StartedTestContainer } from 'testcontainers';
 import type { BackendInfo, LearnerId } from '../../api.ts';
 import { IMAGES } from '../images.ts';
 import { secret } from '../naming.ts';
@@ -19,8 +19,12 @@ export class DockerRedisService implements BackendService {
     return this.state.info();
   }
 
+  /** Containers start per learner; starting the service only asks the runtime to answer. */
   start(): Promise<void> {
-    return this.state.track(async () => ({}));
+    return this.state.track(
+      async () => ({ address: (await getContainerRuntimeClient()).info.containerRuntime.host }),
+      async () => undefined,
+    );
   }
 
   namespace(learner: LearnerId): Promise<Namespace> {
@@ -37,10 +41,16 @@ export class DockerRedisService implements BackendService {
       .withWaitStrategy(Wait.forLogMessage('Ready to accept connections'))
       .start();
     this.containers.add(container);
-    return redisNamespace(container.getHost(), container.getMappedPort(6379), password, async () => {
+    const stop = async (): Promise<void> => {
       this.containers.delete(container);
       await container.stop().catch(() => undefined);
-    });
+    };
+    try {
+      return await redisNamespace(container.getHost(), container.getMappedPort(6379), password, stop);
+    } catch (e) {
+      await stop();
+      throw e;
+    }
   }
 
   async stop(): Promise<void> {

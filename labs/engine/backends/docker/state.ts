@@ -8,6 +8,7 @@ export class ServiceState {
   private state: BackendInfo['state'] = 'stopped';
   private address: string | undefined;
   private error: string | undefined;
+  private pending: Promise<void> | null = null;
 
   constructor(name: BackendName, version: string) {
     this.name = name;
@@ -25,15 +26,34 @@ export class ServiceState {
     };
   }
 
-  /** Run a start, recording starting → running (with version/address) or failed. */
-  async track(start: () => Promise<{ version?: string; address?: string }>): Promise<void> {
+  /**
+   * Run a start, recording starting → running (with version/address) or failed. A start that
+   * fails after its container is up runs `undo`, so a retried start does not leave the first
+   * container running beside the second.
+   */
+  track(start: () => Promise<{ version?: string; address?: string }>, undo: () => Promise<void>): Promise<void> {
+    this.pending = this.run(start, undo);
+    return this.pending;
+  }
+
+  /**
+   * Wait for a start in flight: a stop during it (Ctrl-C while "starting postgres…") must see the
+   * container the start is about to hand over, or the container outlives the engine.
+   */
+  async settled(): Promise<void> {
+    await this.pending?.catch(() => undefined);
+  }
+
+  private async run(start: () => Promise<{ version?: string; address?: string }>, undo: () => Promise<void>): Promise<void> {
     this.state = 'starting';
+    this.error = undefined;
     try {
       const r = await start();
       if (r.version) this.version = r.version;
       this.address = r.address;
       this.state = 'running';
     } catch (e) {
+      await undo().catch(() => undefined);
       this.state = 'failed';
       this.error = e instanceof Error ? e.message : String(e);
       throw e;
