@@ -143,13 +143,18 @@ export default defineChecks<typeof import('./solution.ts')>([
         const want = (await revenueTable(ctx, monthRange(m))).filter((r) => customers.get(r.customerId)?.country === country).sort(byRevenue).slice(0, n);
         const got = await ctx.learner.topCustomers(m, country, n);
         ctx.assert(Array.isArray(got), `${call} should return an array, got ${fmt(got)}.`);
-        ctx.assert(
-          got.length === want.length,
-          `${call} returned ${got.length} customers; expected ${want.length} (${want.map((w) => w.customerId).join(', ')}). ` +
-            (got.length < want.length
-              ? `A $limit before the $lookup and the country $match keeps the top ${n} of all countries, and the filter then throws most of them away. Join and filter first, then $sort and $limit.`
-              : `Keep only customers whose country is "${country}" (a $match on the joined field), and at most ${n}.`),
-        );
+        if (got.length < want.length) {
+          // Probe with a large n: if every customer then shows up, the limit cut the list before the filter.
+          const all = await ctx.learner.topCustomers(m, country, 1000);
+          const cutEarly = Array.isArray(all) && want.every((w) => all.some((r) => r?.customerId === w.customerId));
+          ctx.fail(
+            `${call} returned ${got.length} customers; expected ${want.length} (${want.map((w) => w.customerId).join(', ')}). ` +
+              (cutEarly
+                ? `With n = 1000 they all appear, so the list is cut before the country filter: a $limit before the $lookup and the country $match keeps the top ${n} of all countries, and the filter then throws most of them away. Join and filter first, then $sort and $limit.`
+                : "Match the month's paid orders, $group them per customer, $lookup each customer, $unwind, $match the country, then $sort and $limit."),
+          );
+        }
+        ctx.assert(got.length === want.length, `${call} returned ${got.length} customers; expected ${want.length}. Keep only customers whose country is "${country}" (a $match on the joined field), and at most ${n}.`);
         for (let i = 0; i < want.length; i++) {
           const w = want[i];
           const g = got[i] as Document;
@@ -212,13 +217,19 @@ export default defineChecks<typeof import('./solution.ts')>([
       }
       await orders.deleteMany({ _id: { $in: arrived } });
       const ids = got.map((o) => String(o._id));
+      ctx.assert(
+        got.length > 0,
+        `paidOrdersPage(null, ${PAGE}) returned no orders; the first page should hold the ${PAGE} newest paid orders (sort { createdAt: -1, _id: -1 }), with next set to the last row's { createdAt, _id }.`,
+      );
       const missing = want.filter((w) => !seen.has(String(w._id)));
       if (missing.length) {
         const m = missing[0];
         const ties = want.filter((w) => w.createdAt.getTime() === m.createdAt.getTime()).length;
+        // A tie is the cause when a returned row shares the missing order's createdAt.
+        const tieCut = ties > 1 && got.some((o) => o.createdAt?.getTime?.() === m.createdAt.getTime());
         ctx.fail(
           `${missing.length} paid orders never appeared, e.g. ${m.orderNo} (createdAt ${m.createdAt.toISOString()}${ties > 1 ? `, shared with ${ties - 1} other paid order${ties > 2 ? 's' : ''}` : ''}). ` +
-            (ties > 1
+            (tieCut
               ? 'A page ended inside a group of orders with the same createdAt, and "createdAt < last.createdAt" skipped the rest of the group. Make the seek key unique: sort by { createdAt: -1, _id: -1 } and continue with createdAt < last, or createdAt equal and _id < last._id.'
               : 'Return next (the last row\'s createdAt and _id) as long as a page is full, and continue from it.'),
         );
