@@ -11,6 +11,7 @@ import path from 'node:path';
 import { grade } from './grader/submit.ts';
 import { runMain } from './grader/run.ts';
 import type { SandboxHost } from './grader/session.ts';
+import { compileCache } from './grader/compile-cache.ts';
 import { selectProvider } from './backends/select.ts';
 import { msg } from './errors.ts';
 import { SandboxPool } from './sandbox/pool.ts';
@@ -77,7 +78,7 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
   const bundles = drivers?.urls ?? {};
   const readable = [NODE_MODULES, harness, ...(drivers ? [drivers.dir] : [])];
   const pool = new SandboxPool({ baseDir, harness, readable, limits: DEFAULT_LIMITS }, opts.warmProcesses ?? DEFAULT_WARM);
-  const host: SandboxHost = { pool, preloadFor: (packages) => preloadFor(packages, bundles), bundles };
+  const host: SandboxHost = { pool, preloadFor: (packages) => preloadFor(packages, bundles), bundles, compile: compileCache() };
   const provider = await selectProvider({ mode: opts.backend ?? (process.env.KEYSPACE_BACKEND as EngineOptions['backend']) ?? 'auto', stateDir, tempDir: baseDir, onProgress });
   const queue = keyedQueue();
   let closed: Promise<void> | null = null;

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lab } from '../catalog/load.ts';
-import { compileLearner } from '../compile/compile.ts';
+import type { Compile } from './compile-cache.ts';
 import { ALLOWED_BUILTINS, packagesFor } from '../compile/allowed.ts';
 import type { Namespaces, Provider } from '../backends/provider.ts';
 import { isFromLearner, type LearnerProcess } from '../sandbox/process.ts';
@@ -20,6 +20,8 @@ export interface SandboxHost {
   preloadFor(packages: readonly string[]): string[];
   /** Package name → pre-bundled file URL (sandbox/drivers.ts); empty when bundling is off. */
   bundles: Readonly<Record<string, string>>;
+  /** compileLearner behind a per-learner cache (./compile-cache.ts). */
+  compile: Compile;
 }
 
 export interface OpenSession {
@@ -62,7 +64,7 @@ export async function openSession(host: SandboxHost, provider: Provider, req: Se
   const { manifest } = req.lab;
   const packages = packagesFor(manifest.backends);
   const trace = tracer();
-  const compiled = await compileLearner(req.code, manifest.learnerFile, packages, host.bundles);
+  const compiled = await host.compile(req.learner, req.code, manifest.learnerFile, packages, host.bundles);
   trace('compile');
   if (!compiled.ok) return { ok: false, message: compiled.message, location: compiled.location, output: '' };
 
