@@ -56,6 +56,9 @@ try {
     await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-busy') === 'false', sel, { timeout: 60_000 });
     await page.locator(sel).screenshot({ path: new URL(`lab-${theme}.png`, OUT).pathname });
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click(`${sel} [data-action="focus"]`);
+    await page.screenshot({ path: new URL(`lab-fullscreen-${theme}.png`, OUT).pathname });
+    await page.click(`${sel} [data-action="focus"]`);
     await context.close();
     console.log(`screenshots: ${theme} done`);
   }

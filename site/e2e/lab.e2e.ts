@@ -139,6 +139,23 @@ export function labTests(e2e: E2E, monacoChunks: Set<string>): TestCase[] {
       },
     },
     {
+      name: 'full screen gives the editor the window and Escape puts the lab back',
+      fn: async () => {
+        const narrow = (await page.locator(`${panel(PG)} .ks-lab__editor`).boundingBox())!.width;
+        await page.click(`${panel(PG)} [data-action="focus"]`);
+        assert((await page.getAttribute(`${panel(PG)} [data-action="focus"]`, 'aria-pressed')) === 'true', 'aria-pressed after entering');
+        const wide = (await page.locator(`${panel(PG)} .ks-lab__editor`).boundingBox())!;
+        const viewport = page.viewportSize()!;
+        assert(wide.width > narrow * 1.2, `the editor should widen in full screen: ${narrow} → ${wide.width}`);
+        assert(wide.height > viewport.height * 0.7, `the editor should fill the window's height: ${wide.height} of ${viewport.height}`);
+        // Escape inside the editor belongs to Monaco; from the toolbar it leaves full screen.
+        await page.focus(`${panel(PG)} [data-action="run"]`);
+        await page.keyboard.press('Escape');
+        assert((await page.locator(`${panel(PG)}.ks-lab--focus`).count()) === 0, 'Escape left full screen');
+        assert((await page.getAttribute(`${panel(PG)} [data-action="focus"]`, 'aria-pressed')) === 'false', 'aria-pressed after leaving');
+      },
+    },
+    {
       name: 'Run streams main()’s output',
       fn: async () => {
         await page.click(`${panel(PG)} [data-action="run"]`);
@@ -156,7 +173,8 @@ export function labTests(e2e: E2E, monacoChunks: Set<string>): TestCase[] {
         await page.keyboard.press('ControlOrMeta+Enter');
         await waitGraded(page, REDIS, prev);
         const s = await statuses(page, REDIS);
-        assert(s.every((x) => x === 'pass'), `expected every task to pass, got ${s.join(',')}`);
+        const said = `${await liveText(page, REDIS)} / ${await page.locator(`${panel(REDIS)} [data-output]`).textContent()}`;
+        assert(s.every((x) => x === 'pass'), `expected every task to pass, got ${s.join(',')} (${said})`);
       },
     },
     {

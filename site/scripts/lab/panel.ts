@@ -37,12 +37,32 @@ export class LabPanel {
     this.button('hint').addEventListener('click', () => this.nextHint());
     this.button('reset').addEventListener('click', () => this.reset());
     this.button('reveal').addEventListener('click', () => void this.reveal());
+    this.button('focus').addEventListener('click', () => this.setFocusMode(!this.root.classList.contains('ks-lab--focus')));
     root.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void this.submit();
       }
+      // Escape inside Monaco closes its own widgets (suggestions, find), so it only leaves full
+      // screen from outside the editor.
+      const inEditor = e.target instanceof Element && e.target.closest('.monaco-editor') !== null;
+      if (e.key === 'Escape' && !inEditor && this.root.classList.contains('ks-lab--focus')) {
+        e.preventDefault();
+        this.setFocusMode(false);
+      }
     });
+  }
+
+  /** Give the lab the whole window (instructions left, editor right), or put it back in the page. */
+  setFocusMode(on: boolean): void {
+    this.root.classList.toggle('ks-lab--focus', on);
+    const button = this.button('focus');
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? 'Exit full screen' : 'Full screen';
+    button.title = on ? 'Or press Escape outside the editor' : 'Give the lab the whole window';
+    if (on) this.editor.focus();
+    else this.root.scrollIntoView({ block: 'start' });
+    this.announce(on ? 'The lab fills the window. Press Escape outside the editor to leave.' : 'The lab is back in the page.');
   }
 
   /** Swap the textarea for a richer editor (Monaco), keeping the code and the focus. */
