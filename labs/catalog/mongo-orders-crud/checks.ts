@@ -238,7 +238,9 @@ export default defineChecks<typeof import('./solution.ts')>([
       ctx.assert(
         shipped === skus.length && after.shippedCount === skus.length && wins === skus.length,
         `16 concurrent markShipped calls on ${BURST_ORDER} (each of its ${skus.length} lines twice): ${wins} returned true, ${shipped} lines are shipped and shippedCount is ${fmt(after.shippedCount)}; expected ${skus.length} of each. ` +
-          'Reading the order, changing it in JavaScript and writing it back lets concurrent calls overwrite each other. One updateOne with a filter, "items.$.shipped" and $inc is atomic on the server: no read, no lost update.',
+          (shipped === 0 && wins === 0
+            ? 'Nothing was shipped at all: markShipped should set the line\'s shipped flag and add 1 to shippedCount, in one updateOne with a filter, "items.$.shipped" and $inc.'
+            : 'Reading the order, changing it in JavaScript and writing it back lets concurrent calls overwrite each other. One updateOne with a filter, "items.$.shipped" and $inc is atomic on the server: no read, no lost update.'),
       );
     },
   },
