@@ -4,10 +4,12 @@
 // Every target runs in its own process, all at once; each operation is then measured in short
 // windows that visit the targets back to back (target 1, 2, …, 1, 2, …), so load from other
 // processes drifts alike for all of them. Reported per target and operation: median ops/s,
-// median user CPU of the server process per operation (/proc/<pid>/stat, all threads), and the
+// median CPU (user + system) of the server process per operation (/proc/<pid>/stat, all
+// threads; system time is mostly the socket calls, which transports differ in), and the
 // median of the per-window ratio to the last target. A target is `name=path/to/main.ts` (any
 // script that prints its http://host:port; our CLI takes --port 0 --no-throttling) or `dynalite`.
-// To measure a revision: `git archive <rev> dynamodb/src | tar -x -C /tmp/old`.
+// To measure a revision: `git archive <rev> dynamodb/src | tar -x -C /tmp/old`. Transport floors:
+// bench/floor.ts (node:http) and bench/floor-lean.ts (lean), which answer `{}` without any work.
 
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -38,10 +40,10 @@ interface Target {
   close(): Promise<void>;
 }
 
-/** User CPU time of a process, all threads (GC helpers included), in µs. */
-function userCpu(pid: number): number {
+/** User + system CPU time of a process, all threads (GC helpers included), in µs. */
+function processCpu(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) * 1e6) / TICKS_PER_SECOND;
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
 }
 
 async function start(spec: string): Promise<Target> {
@@ -57,9 +59,9 @@ async function start(spec: string): Promise<Target> {
 
 const call = (t: Target, op: string, body: object) => rawCall(t.endpoint, t.agent, op, body);
 
-/** ops/s and server user µs per op of CONCURRENCY callers for SECONDS. */
+/** ops/s and server CPU µs per op of CONCURRENCY callers for SECONDS. */
 async function window(t: Target, op: (n: number) => Promise<unknown>): Promise<{ rate: number; cpu: number }> {
-  const cpu0 = userCpu(t.pid);
+  const cpu0 = processCpu(t.pid);
   const end = performance.now() + SECONDS * 1000;
   let done = 0;
   await Promise.all(
@@ -70,7 +72,7 @@ async function window(t: Target, op: (n: number) => Promise<unknown>): Promise<{
       }
     }),
   );
-  return { rate: done / SECONDS, cpu: (userCpu(t.pid) - cpu0) / done };
+  return { rate: done / SECONDS, cpu: (processCpu(t.pid) - cpu0) / done };
 }
 
 // The bench's table and requests (bench.ts): 100 items per partition.
@@ -120,7 +122,8 @@ try {
     }
   }
   const ref = targets.at(-1)!.name;
-  console.log(`# ${WINDOWS} interleaved ${SECONDS}s windows per operation, ${CONCURRENCY} callers, raw HTTP, Node ${process.version}\n`);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`# ${WINDOWS} interleaved ${SECONDS}s windows per operation, ${CONCURRENCY} callers, raw HTTP, Node ${process.version}, load average ${load} (at the end)\n`);
   console.log(`| target | ${OPS.map((op) => `${op} ops/s | µs/op | ×${ref}`).join(' | ')} |`);
   console.log(`|---|${OPS.map(() => '---:|---:|---:').join('|')}|`);
   for (const t of targets) {

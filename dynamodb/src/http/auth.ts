@@ -21,9 +21,17 @@ export interface Credential {
   signature: string;
 }
 
+// The exact form every AWS SDK and aws4 signer sends: one regex instead of the general
+// parse below (which handles extra whitespace, other orders and the error cases).
+const SDK_FORM = /^AWS4-HMAC-SHA256 Credential=([^\s,/]+)\/([^\s,/]+)\/([^\s,/]+)\/([^\s,/]+)\/([^\s,/]+), SignedHeaders=([^\s,]+), Signature=([^\s,]+)$/;
+
 /** Parses the Authorization header, throwing the errors DynamoDB answers for malformed ones. */
 export function parseAuthorization(headers: IncomingHttpHeaders): Credential {
   const header = headers.authorization;
+  const m = header !== undefined ? SDK_FORM.exec(header) : null;
+  if (m && (headers['x-amz-date'] || headers.date)) {
+    return { accessKeyId: m[1]!, date: m[2]!, region: m[3]!, service: m[4]!, signedHeaders: m[6]!.split(';'), signature: m[7]! };
+  }
   if (!header || !header.trim().startsWith('AWS4-')) throw missingAuthenticationToken();
   const [algorithm, ...rest] = header.trim().split(/\s+/);
   const params: Record<string, string> = {};

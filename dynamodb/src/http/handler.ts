@@ -114,7 +114,8 @@ export function createResponder(options: HttpOptions, registry: Registry, store:
       return answer(cors, id, 200, 'healthy: dynamodb.us-east-1.amazonaws.com ', 'text/plain');
     }
     const raw = req.body;
-    const contentType = (first(req.headers['content-type']) ?? '').split(';')[0]!.trim().toLowerCase();
+    const given = first(req.headers['content-type']) ?? '';
+    const contentType = given === JSON_CONTENT ? given : given.split(';')[0]!.trim().toLowerCase();
     if (req.method !== 'POST' || (raw.length && !JSON_TYPES.has(contentType))) {
       return answer(cors, id, 404, '<UnknownOperationException/>\n', 'text/plain');
     }

@@ -38,6 +38,8 @@ const KNOWN_METHODS = new Set(METHODS);
 // The target: origin-form (/path), asterisk-form (*) or absolute-form (scheme://...), in
 // printable ASCII (RFC 9112 §3.2).
 const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\/[\x21-\x7e]*|\*|[A-Za-z][A-Za-z0-9+.-]*:\/\/[\x21-\x7e]*) HTTP\/1\.([01])$/;
+const CRLF = Buffer.from('\r\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
 const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,16})[ \t]*(;.*)?$/;
 // Headers node:http keeps the first of when repeated (the rest it joins with ", "):
@@ -159,7 +161,7 @@ export class RequestReader {
 
   /** One CRLF-terminated line of chunk framing, or undefined until it is complete. */
   private line(): string | undefined {
-    const end = this.buf.indexOf('\r\n', this.pos, 'latin1');
+    const end = this.buf.indexOf(CRLF, this.pos);
     if (end < 0) return undefined;
     const text = this.buf.toString('latin1', this.pos, end);
     this.pos = end + 2;
@@ -199,7 +201,7 @@ export class RequestReader {
     const buf = this.buf;
     // RFC 9112 §2.2: empty lines before a request line are ignored (llhttp skips any CR and LF).
     while (this.pos < buf.length && (buf[this.pos] === 13 || buf[this.pos] === 10)) this.pos++;
-    const end = buf.indexOf('\r\n\r\n', Math.max(this.pos, this.searched - 3), 'latin1');
+    const end = buf.indexOf(HEAD_END, Math.max(this.pos, this.searched - 3));
     if (end < 0) {
       this.searched = buf.length;
       return buf.length - this.pos > MAX_HEAD_BYTES ? this.fail(431) : undefined;
