@@ -180,6 +180,18 @@ describe('lean transport', () => {
   });
 });
 
+describe('lean transport deadlines', () => {
+  it('answers 408 to a head that does not complete in time', async () => {
+    const { server, close } = createLeanServer(createResponder({}, new Registry(), new Store()), { headersTimeoutMs: 50 });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const c = new Client((server.address() as { port: number }).port);
+    c.socket.write('GET / HTTP/1.1\r\nHost: x\r\n');
+    const text = await c.until(() => false);
+    expect(text).toBe('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+    await close();
+  });
+});
+
 describe('malformed requests: lean answers as node:http does', () => {
   /** The status line a server answers first, or 'closed' when it closes without one. */
   async function firstStatus(t: TestServer, bytes: string): Promise<string> {

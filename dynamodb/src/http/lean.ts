@@ -8,7 +8,7 @@
 // `Connection: close` (HTTP/1.0: unless it says keep-alive); requests on one connection are
 // answered in order, the next one read only after the previous answer was written
 // (pipelining); `100 Continue` is sent when a client waits for it; an idle connection is
-// closed after keepAliveTimeout (5 s); a request whose head takes over 60 s, or whose whole
+// closed after keepAliveTimeout (5 s, plus a second of grace); a request whose head takes over 60 s, or whose whole
 // body takes over 300 s, gets 408 (headersTimeout, requestTimeout); unreadable requests get
 // node's bare 400/417/431 answer and the connection is closed.
 
@@ -24,6 +24,7 @@ export interface LeanOptions {
 }
 
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
+const KEEP_ALIVE_GRACE_MS = 1000;
 const bare = (status: number) => `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`;
 const STATUS_LINES = new Map<number, string>();
 const statusLine = (status: number) => {
@@ -64,6 +65,8 @@ class Connection {
   private closing = false;
   /** The client shut its side: answer what was read, then close. */
   private ended = false;
+  /** At least one answer was written (the connection is a kept-alive one). */
+  private served = false;
   /** When the request being read started, or when the connection became idle. */
   since = Date.now();
 
@@ -89,8 +92,13 @@ class Connection {
   sweep(now: number): void {
     if (this.busy || this.closing) return;
     const o = this.options;
-    if (this.reader.idle) {
-      if (now - this.since > o.keepAliveTimeoutMs) this.socket.destroy();
+    // Between requests the keep-alive limit applies; a new connection waits for its first
+    // request as long as a slow head may take (node:http starts headersTimeout at connect).
+    if (this.reader.idle && this.served) {
+      // A second more than announced in `Keep-Alive: timeout=`, like node:http's
+      // keepAliveTimeoutBuffer: a client reusing the socket right at the limit does not lose
+      // its request to our close.
+      if (now - this.since > o.keepAliveTimeoutMs + KEEP_ALIVE_GRACE_MS) this.socket.destroy();
     } else if (now - this.since > (this.reader.inBody ? o.requestTimeoutMs : o.headersTimeoutMs)) {
       this.closing = true;
       this.socket.end(bare(408));
@@ -144,6 +152,7 @@ class Connection {
       if (!head) this.socket.write(out.body);
     }
     this.since = Date.now();
+    this.served = true;
     if (!keepAlive) {
       this.closing = true;
       this.socket.end();
