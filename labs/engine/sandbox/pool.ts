@@ -66,13 +66,36 @@ export class SandboxPool {
     }
   }
 
-  /** A fresh sandbox with `preload` imported (or importing); the caller disposes it. */
+  /**
+   * A fresh sandbox with `preload` imported (or importing); the caller disposes it.
+   * spawn() blocks the engine's event loop while the kernel copies its page tables for fork
+   * (≈ 35 ms with a 160 MB engine at load 10, more as the engine grows), so while another warm
+   * process is still idle the replacement is spawned when this sandbox is disposed, after the
+   * verdict, instead of during the grading that just took it.
+   */
   take(preload: string[]): Sandbox {
     const key = preload.join('\n');
     const list = this.idle.get(key);
     const box = list?.shift() ?? this.spawn(preload);
-    this.refill(key, preload);
-    return box;
+    if (!list?.length) {
+      this.refill(key, preload);
+      return box;
+    }
+    return {
+      ...box,
+      dispose: async () => {
+        try {
+          await box.dispose();
+        } finally {
+          this.refill(key, preload);
+        }
+      },
+    };
+  }
+
+  /** Idle processes kept for this driver set. */
+  idleCount(preload: string[]): number {
+    return this.idle.get(preload.join('\n'))?.length ?? 0;
   }
 
   async close(): Promise<void> {
