@@ -114,6 +114,11 @@ export default defineChecks<typeof import('./solution.ts')>([
       const tokens = ctx.dynamodb!.operations()
         .filter((o) => o.operation === 'TransactWriteItems')
         .map((o) => o.request.ClientRequestToken);
+      if (d1 === d0! - 50 && tokens.length === 0)
+        ctx.fail(
+          `Sending transfer ${t.transferId} twice moved the money twice (dave ${d0} → ${d1}), with no TransactWriteItems at all. ` +
+            'Plain writes carry no ClientRequestToken, so nothing can recognise the second call as a replay: send one TransactWriteCommand with ClientRequestToken: t.transferId.',
+        );
       if (d1 === d0! - 50)
         ctx.fail(
           `Sending transfer ${t.transferId} twice moved the money twice (dave ${d0} → ${d1}). The two TransactWriteItems requests carried ClientRequestTokens ${show(tokens)}. ` +
