@@ -1,6 +1,7 @@
 // Interleaved raw-HTTP comparison for a shared, noisy machine:
 //   node dynamodb/bench/compare.ts [--seconds 1] [--windows 9] [--concurrency 16]
 //        [--ops PutItem,GetItem,Query] [--targets before=/tmp/old/dynamodb/src/main.ts,after=dynamodb/src/main.ts,dynalite]
+//        [--one-at-a-time]
 // Every target runs in its own process, all at once; each operation is then measured in short
 // windows that visit the targets back to back (target 1, 2, …, 1, 2, …), so load from other
 // processes drifts alike for all of them. Reported per target and operation: median ops/s,
@@ -8,6 +9,8 @@
 // threads; system time is mostly the socket calls, which transports differ in), and the
 // median of the per-window ratio to the last target. A target is `name=path/to/main.ts` (any
 // script that prints its http://host:port; our CLI takes --port 0 --no-throttling) or `dynalite`.
+// --one-at-a-time runs each target alone instead (start, all its windows, stop): no server
+// competes with another for the two cores, at the price of pairing windows in time.
 // To measure a revision: `git archive <rev> dynamodb/src | tar -x -C /tmp/old`. Transport floors:
 // bench/floor.ts (node:http) and bench/floor-lean.ts (lean), which answer `{}` without any work.
 
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     ops: { type: 'string', default: 'PutItem,GetItem,Query' },
     targets: { type: 'string', default: `ours=${fileURLToPath(new URL('../src/main.ts', import.meta.url))},dynalite` },
+    'one-at-a-time': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -105,35 +109,52 @@ async function prepare(t: Target): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const targets: Target[] = [];
-for (const spec of values.targets.split(',')) targets.push(await start(spec));
-try {
-  for (const t of targets) await prepare(t);
-  const rate = new Map<string, number[]>();
-  const cpu = new Map<string, number[]>();
-  const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
-  for (const op of OPS) {
-    for (let w = 0; w < WINDOWS; w++) {
-      for (const t of targets) {
-        const r = await window(t, (n) => call(t, op, BODIES[op]!(n)));
-        push(rate, `${t.name} ${op}`, r.rate);
-        push(cpu, `${t.name} ${op}`, r.cpu);
-      }
+const rate = new Map<string, number[]>();
+const cpu = new Map<string, number[]>();
+const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+const measure = async (t: Target, op: string) => {
+  const r = await window(t, (n) => call(t, op, BODIES[op]!(n)));
+  push(rate, `${t.name} ${op}`, r.rate);
+  push(cpu, `${t.name} ${op}`, r.cpu);
+};
+
+const specs = values.targets.split(',');
+const names = specs.map((spec) => spec.split('=')[0]!);
+if (values['one-at-a-time']) {
+  // Each server alone on the machine (the others are not even running), all its windows in a row.
+  for (const spec of specs) {
+    const t = await start(spec);
+    try {
+      await prepare(t);
+      for (const op of OPS) for (let w = 0; w < WINDOWS; w++) await measure(t, op);
+    } finally {
+      await t.close();
     }
   }
-  const ref = targets.at(-1)!.name;
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`# ${WINDOWS} interleaved ${SECONDS}s windows per operation, ${CONCURRENCY} callers, raw HTTP, Node ${process.version}, load average ${load} (at the end)\n`);
-  console.log(`| target | ${OPS.map((op) => `${op} ops/s | µs/op | ×${ref}`).join(' | ')} |`);
-  console.log(`|---|${OPS.map(() => '---:|---:|---:').join('|')}|`);
-  for (const t of targets) {
-    const cells = OPS.flatMap((op) => {
-      const mine = rate.get(`${t.name} ${op}`)!;
-      const theirs = rate.get(`${ref} ${op}`)!;
-      return [median(mine).toFixed(0), median(cpu.get(`${t.name} ${op}`)!).toFixed(0), median(mine.map((v, i) => v / theirs[i]!)).toFixed(2)];
-    });
-    console.log(`| ${t.name} | ${cells.join(' | ')} |`);
+} else {
+  const targets: Target[] = [];
+  try {
+    for (const spec of specs) targets.push(await start(spec));
+    for (const t of targets) await prepare(t);
+    for (const op of OPS) for (let w = 0; w < WINDOWS; w++) for (const t of targets) await measure(t, op);
+  } finally {
+    for (const t of targets) await t.close();
   }
-} finally {
-  for (const t of targets) await t.close();
+}
+
+const ref = names.at(-1)!;
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const mode = values['one-at-a-time'] ? 'one server at a time' : 'interleaved';
+console.log(`# ${WINDOWS} ${mode} ${SECONDS}s windows per operation, ${CONCURRENCY} callers, raw HTTP, Node ${process.version}, load average ${load} (at the end)\n`);
+console.log(`| target | ${OPS.map((op) => `${op} ops/s | µs/op | ×${ref}`).join(' | ')} |`);
+console.log(`|---|${OPS.map(() => '---:|---:|---:').join('|')}|`);
+for (const name of names) {
+  const cells = OPS.flatMap((op) => {
+    const mine = rate.get(`${name} ${op}`)!;
+    const theirs = rate.get(`${ref} ${op}`)!;
+    // Interleaved windows pair up in time: the median of per-window ratios; otherwise the ratio of medians.
+    const ratio = values['one-at-a-time'] ? median(mine) / median(theirs) : median(mine.map((v, i) => v / theirs[i]!));
+    return [median(mine).toFixed(0), median(cpu.get(`${name} ${op}`)!).toFixed(0), ratio.toFixed(2)];
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
 }
