@@ -65,6 +65,11 @@ describe('RequestReader', () => {
     expect(r!.headers.authorization).toBe('first');
   });
 
+  it('keeps headers named like Object properties as plain headers', () => {
+    const [r] = requests(read(b('GET / HTTP/1.1\r\nHost: x\r\nconstructor: a\r\n__proto__: b\r\ntoString: c\r\n\r\n')));
+    expect([r!.headers.constructor, r!.headers.__proto__, r!.headers.tostring]).toEqual(['a', 'b', 'c']);
+  });
+
   it('drops a body above the limit and reads on', () => {
     const big = `POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n${'x'.repeat(20)}`;
     const chunked = `POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n${'y'.repeat(8)}\r\n8\r\n${'y'.repeat(8)}\r\n0\r\n\r\n`;

@@ -213,7 +213,8 @@ export class RequestReader {
     const m = REQUEST_LINE.exec(lines[0]!);
     if (!m || !KNOWN_METHODS.has(m[1]!)) return this.fail(400);
     const http10 = m[3] === '0';
-    const headers: IncomingHttpHeaders = {};
+    // No prototype: a header called `constructor` or `__proto__` is just a header.
+    const headers: IncomingHttpHeaders = Object.create(null);
     let lengths = 0;
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
