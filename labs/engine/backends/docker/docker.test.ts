@@ -16,6 +16,7 @@ import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/
 import { ImageName, getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers';
 import { DEFAULT_STATE_DIR } from '../../paths.ts';
 import { IMAGES } from '../images.ts';
+import type { ComposedProvider } from '../compose.ts';
 import type { Namespaces } from '../provider.ts';
 import { dockerProvider } from './provider.ts';
 
@@ -51,13 +52,16 @@ async function serviceContainers(client: ContainerRuntimeClient): Promise<string
 
 describe.skipIf(typeof runtime === 'string')('docker provider', () => {
   const client = runtime as ContainerRuntimeClient;
-  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ks-docker-'));
-  const provider = dockerProvider({ mode: 'docker', stateDir: DEFAULT_STATE_DIR, tempDir, onProgress: () => undefined });
+  // Created in beforeAll, not here: a skipped describe still runs its body.
+  let tempDir: string;
+  let provider: ComposedProvider;
   let before: string[] = [];
   let alice: Namespaces;
   let bob: Namespaces;
 
   beforeAll(async () => {
+    tempDir = mkdtempSync(path.join(os.tmpdir(), 'ks-docker-'));
+    provider = dockerProvider({ mode: 'docker', stateDir: DEFAULT_STATE_DIR, tempDir, onProgress: () => undefined });
     before = await serviceContainers(client);
     alice = await provider.acquire(ALL, `alice-${process.pid}`);
     bob = await provider.acquire(ALL, `bob-${process.pid}`);
