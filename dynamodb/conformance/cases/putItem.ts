@@ -143,6 +143,16 @@ export const putItem: Case[] = [
     source: `${EMPTY_RULES} (key attributes may not be empty; message as DynamoDB answers since empty non-key strings were allowed in 2020)`,
   },
   {
+    id: `${op}: empty string as a secondary index key`,
+    op,
+    input: { TableName: RANGE_TABLE, Item: { a: { S: 'a' }, b: { S: 'a' }, c: { S: '' } } },
+    // Indexes are reported as for the type mismatch above: global ones first, the last-defined first.
+    expect: validation(
+      'One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: index4, IndexKey: c',
+    ),
+    source: 'messages from the real service quoted in https://github.com/architect/dynalite/issues/184 and https://github.com/danishi/dynamodb-csv/issues/41',
+  },
+  {
     id: `${op}: empty string in a non-key attribute is stored`,
     op,
     input: { TableName: HASH_TABLE, Item: { a: { S: 'empty-ok' }, b: { S: '' }, c: { M: { d: { S: '' } } } } },

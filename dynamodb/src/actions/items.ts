@@ -74,7 +74,15 @@ export function checkIndexKeys(table: Table, item: Item): void {
           `${INVALID}Type mismatch for Index Key ${name} Expected: ${type} Actual: ${Object.keys(v)[0]} IndexName: ${index.name}`,
         );
       }
-      if (v) checkKeyPart(v, name, el.KeyType === 'HASH');
+      if (!v) continue;
+      const [vt] = Object.keys(v);
+      if ((vt === 'S' || vt === 'B') && (v as Record<string, string>)[vt] === '') {
+        // Reported by users from the real service (e.g. github.com/architect/dynalite/issues/184).
+        throw validation(
+          `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${vt === 'S' ? 'string' : 'binary'} value. IndexName: ${index.name}, IndexKey: ${name}`,
+        );
+      }
+      checkKeyPart(v, name, el.KeyType === 'HASH');
     }
   }
 }
