@@ -115,7 +115,8 @@ export default defineChecks<typeof import('./solution.ts')>([
       const values = Object.values(userAction?.body.ExpressionAttributeValues ?? {}) as { N?: string }[];
       ctx.assert(
         !!userAction?.body.ConditionExpression && values.some((v) => v.N === String(u.version)),
-        `The transaction's action on USER#u4 (${show(userAction?.body ?? 'missing')}) does not check the version. Comparing versions in JavaScript after a read leaves a window: ` +
+        `The transaction's ${userAction?.kind ?? 'action'} on USER#u4 has ${userAction?.body.ConditionExpression ? `the condition "${userAction.body.ConditionExpression}" but not the version ${u.version} among its values` : 'no ConditionExpression'}. ` +
+          'Comparing versions in JavaScript after a read leaves a window: ' +
           "another change can land between your GetItem and your transaction, and you overwrite it. Put ConditionExpression: 'version = :v' on the user's Update.",
       );
     },
