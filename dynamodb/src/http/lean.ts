@@ -8,9 +8,10 @@
 // `Connection: close` (HTTP/1.0: unless it says keep-alive); requests on one connection are
 // answered in order, the next one read only after the previous answer was written
 // (pipelining); `100 Continue` is sent when a client waits for it; an idle connection is
-// closed after keepAliveTimeout (5 s, plus a second of grace); a request whose head takes over 60 s, or whose whole
-// body takes over 300 s, gets 408 (headersTimeout, requestTimeout); unreadable requests get
-// node's bare 400/417/431 answer and the connection is closed.
+// closed after keepAliveTimeout (5 s, plus a second of grace); a request whose head takes
+// over 60 s, or whose whole body takes over 300 s, gets 408 (headersTimeout, requestTimeout);
+// unreadable requests get node's bare 400/417/431 answer and the connection is closed; after
+// the client's FIN, what was read is answered (an unfinished request gets 400), then we close.
 
 import { STATUS_CODES } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';

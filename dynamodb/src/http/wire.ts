@@ -3,10 +3,10 @@
 // It accepts what the AWS SDK, curl and browsers send — Content-Length or chunked bodies,
 // `Expect: 100-continue`, keep-alive and `Connection: close`, HTTP/1.0 — and refuses what
 // node:http's parser (llhttp, strict mode) refuses, with the same statuses: 400 for malformed
-// requests (bad request line or unknown method, header syntax, obsolete line folding, Content-Length together
-// with Transfer-Encoding, a second Content-Length, codings other than chunked, an HTTP/1.1
-// request without Host), 431 for a
-// head above 16 KiB, 417 for an Expect other than 100-continue.
+// requests (bad request line or unknown method, header syntax, obsolete line folding,
+// Content-Length together with Transfer-Encoding, a second Content-Length, codings other than
+// chunked, an HTTP/1.1 request without Host), 431 for a head above 16 KiB, 417 for an Expect
+// other than 100-continue. Not read: HTTP/0.9 request lines (no version), refused with 400.
 // https://www.rfc-editor.org/rfc/rfc9112 · https://nodejs.org/api/http.html#httpmaxheadersize
 
 import { METHODS, type IncomingHttpHeaders } from 'node:http';
