@@ -44,6 +44,15 @@ const stages: Stage[] = [
     args: [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
     counts: () => vitestCounts(),
   },
+  {
+    // One "test" per error: a clean type check counts as one passed check.
+    name: 'types (tsc --noEmit)',
+    args: [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root],
+    counts: (output) => {
+      const errors = output.match(/error TS\d+:/g)?.length ?? 0;
+      return { passed: errors === 0 ? 1 : 0, failed: errors, skipped: 0 };
+    },
+  },
   { name: 'labs (keyspace verify)', args: [join(root, 'labs/engine/cli/main.ts'), 'verify'], counts: plainCounts },
   { name: 'mongodb conformance', args: [join(root, 'mongodb/conformance/run.ts'), '--min-pass-rate', '0.95'], counts: plainCounts },
   { name: 'end-to-end (playwright)', args: [join(root, 'site/e2e/run.ts')], counts: plainCounts },

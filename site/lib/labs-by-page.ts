@@ -7,8 +7,10 @@ let cached: Promise<Map<string, string[]>> | undefined;
 
 /** Page id (collection entry id, e.g. "drivers/62-1-postgres") → lab ids it embeds. */
 export function labsByPage(): Promise<Map<string, string[]>> {
-  cached ??= getCollection('docs').then(
-    (docs) => new Map(docs.map((d) => [d.id, labsInBody(d.body ?? '')] as const).filter(([, labs]) => labs.length > 0)),
-  );
-  return cached;
+  // Typed by hand: outside an Astro build (plain `tsc`) the generated `astro:content` types may
+  // be absent, and this module needs only the entry id and its MDX body.
+  return (cached ??= getCollection('docs').then(
+    (docs: { id: string; body?: string }[]) =>
+      new Map(docs.map((d) => [d.id, labsInBody(d.body ?? '')] as const).filter(([, labs]) => labs.length > 0)),
+  ));
 }

@@ -113,7 +113,8 @@ class Connection {
         // After the client's FIN nothing more can come: an unfinished request is malformed.
         if (this.ended) {
           this.closing = true;
-          this.socket.end(this.reader.idle ? undefined : bare(400));
+          if (this.reader.idle) this.socket.end();
+          else this.socket.end(bare(400));
         }
         return;
       }
