@@ -42,8 +42,13 @@ export interface DynamoOptions {
   partitionLimits?: { read?: number; write?: number };
   /** Clock for throttling and transaction tokens (tests make it fast). */
   now?: () => number;
-  /** How long new tables/GSIs stay CREATING (ms, default 0). */
+  /** How long new tables (and GSIs created with them) stay CREATING (ms, default 0). */
   createTableMs?: number;
+  /**
+   * How long a GSI added by UpdateTable stays CREATING with Backfilling (ms, default
+   * createTableMs); reads of it fail meanwhile, as DynamoDB's do.
+   */
+  createIndexMs?: number;
   /** Item size limit (default 400 KB). */
   maxItemBytes?: number;
   /** Global tables (dynamodb/src/global): replication lag (default 500 ms) and replica creation time. */
@@ -77,6 +82,12 @@ export interface DynamoServer {
   options: DynamoOptions;
   /** Operations seen for an access key id (namespace), oldest first. */
   opsLog(namespace: string): OpLogEntry[];
+  /**
+   * Forgets what the server keeps about an access key id besides its tables: its
+   * ClientRequestTokens (all regions) and its operation log. For a host that resets a
+   * namespace (deleting its tables is up to the caller, through DeleteTable).
+   */
+  resetNamespace(namespace: string): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +111,7 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
   const logs = new Map<string, OpsLogRing>();
   const state: ServerState = {
     createTableMs: options.createTableMs ?? 0,
+    createIndexMs: options.createIndexMs ?? options.createTableMs ?? 0,
     maxItemBytes: options.maxItemBytes ?? 400 * 1024,
     throttle: new Throttle({
       enabled: options.throttling ?? true,
@@ -152,6 +164,10 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
     registry,
     options,
     opsLog: (namespace) => logs.get(namespace)?.toArray() ?? [],
+    resetNamespace(namespace) {
+      state.transactions.forget(namespace);
+      logs.delete(namespace);
+    },
     async close() {
       for (const c of closers) await c.close();
       state.replication.close();

@@ -90,7 +90,7 @@ function runWrites(d: ExecuteTransactionInput, writes: PreparedWrite[], inserts:
 export function executeTransaction(d: ExecuteTransactionInput, ctx: OpContext) {
   const tx = ctx.server.transactions;
   const fingerprint = JSON.stringify({ ...d, ClientRequestToken: undefined });
-  const cached = tx.replay(ctx.namespace, d.ClientRequestToken, fingerprint);
+  const cached = tx.replay(ctx, d.ClientRequestToken, fingerprint);
   if (cached) return cached;
   const requests = d.TransactStatements;
   // Syntax errors are reported as they are; checks of a parsed statement name its position.
@@ -110,6 +110,6 @@ export function executeTransaction(d: ExecuteTransactionInput, ctx: OpContext) {
     );
     out = runWrites(d, writes, statements.map((s) => s.kind === 'insert'), ctx);
   }
-  tx.remember(ctx.namespace, d.ClientRequestToken, fingerprint, out);
+  tx.remember(ctx, d.ClientRequestToken, fingerprint, out);
   return out;
 }

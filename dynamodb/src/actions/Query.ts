@@ -13,7 +13,7 @@ import type { QueryInput } from '../validation/reads.ts';
 import type { OpContext } from './context.ts';
 import { checkKeyPart, exprContext } from './items.ts';
 import type { LegacyCondition } from './legacy.ts';
-import { conditionAttributes, planRead, readPage, startKeySchema, translateLegacy, type ReadPlan } from './read.ts';
+import { checkFilterProjected, conditionAttributes, planRead, readPage, startKeySchema, translateLegacy, type ReadPlan } from './read.ts';
 
 const LEGACY_OPERATORS: Record<string, KeyOperator> = { EQ: '=', LT: '<', LE: '<=', GT: '>', GE: '>=', BETWEEN: 'BETWEEN', BEGINS_WITH: 'begins_with' };
 const NOT_INDEXABLE = new Set(['NULL', 'NOT_NULL', 'NE', 'CONTAINS', 'NOT_CONTAINS', 'IN']);
@@ -138,6 +138,7 @@ export function query(d: QueryInput, ctx: OpContext) {
       }
     }
   }
+  checkFilterProjected(plan);
   const start = d.ExclusiveStartKey;
   if (start) {
     if (kc.range && !inRange(start[keys.range!]!, kc.range)) throw validation('The provided starting key does not match the range key predicate');

@@ -5,7 +5,7 @@
 // TransactionConflictException, as described in
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-conflict-handling
 
-import { Consumed } from '../capacity.ts';
+import { Consumed, itemSize, readUnits } from '../capacity.ts';
 import { DynamoError, transactionCanceled, validation } from '../errors.ts';
 import type { TransactWriteInput } from '../validation/TransactWriteItems.ts';
 import type { OpContext } from './context.ts';
@@ -27,12 +27,34 @@ function prepareAll(d: TransactWriteInput, ctx: OpContext): PreparedWrite[] {
   });
 }
 
+/**
+ * A repeat within the token's 10 minutes changes nothing and, per the API reference
+ * (ClientRequestToken), "Subsequent TransactWriteItems calls with the same client token return
+ * the number of read capacity units consumed in reading the item": each item is read
+ * transactionally (two units per 4 KB of its current size, at least two), as DynamoDB Local
+ * does. https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ */
+function replayed(d: TransactWriteInput, writes: PreparedWrite[], ctx: OpContext): Record<string, unknown> {
+  const consumed = new Map<string, Consumed>();
+  for (const w of writes) {
+    let c = consumed.get(w.table.name);
+    if (!c) consumed.set(w.table.name, (c = new Consumed(w.table.name, 'read')));
+    c.tableUnits += 2 * readUnits(itemSize(w.table.get(w.key)), true);
+  }
+  for (const table of new Set(writes.map((w) => w.table))) ctx.server.throttle.consume(table, consumed.get(table.name)!);
+  ctx.note({ table: [...consumed.keys()].join(','), count: writes.length });
+  const out: Record<string, unknown> = {};
+  const cc = [...consumed.values()].map((c) => c.toJSON(d.ReturnConsumedCapacity)).filter(Boolean);
+  if (cc.length) out.ConsumedCapacity = cc;
+  return out;
+}
+
 export async function transactWriteItems(d: TransactWriteInput, ctx: OpContext) {
   const tx = ctx.server.transactions;
   const fingerprint = JSON.stringify({ ...d, ClientRequestToken: undefined });
-  const cached = tx.replay(ctx.namespace, d.ClientRequestToken, fingerprint);
-  if (cached) return cached;
+  const repeated = tx.replay(ctx, d.ClientRequestToken, fingerprint);
   const writes = prepareAll(d, ctx);
+  if (repeated) return replayed(d, writes, ctx);
   const ids = writes.map((w) => itemId(w.table, w.key));
   if (new Set(ids).size !== ids.length) throw validation('Transaction request cannot include multiple operations on one item');
   for (const w of writes) ctx.server.throttle.check(w.table, 'write');
@@ -74,7 +96,7 @@ export async function transactWriteItems(d: TransactWriteInput, ctx: OpContext) 
     const cc = [...consumed.values()].map((c) => c.toJSON(d.ReturnConsumedCapacity)).filter(Boolean);
     if (cc.length) out.ConsumedCapacity = cc;
     ctx.note({ table: [...consumed.keys()].join(','), count: writes.length });
-    tx.remember(ctx.namespace, d.ClientRequestToken, fingerprint, out);
+    tx.remember(ctx, d.ClientRequestToken, fingerprint, true);
     return out;
   } finally {
     tx.unlock(ids);

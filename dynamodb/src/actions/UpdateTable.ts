@@ -62,7 +62,7 @@ function updateIndexes(table: Table, d: UpdateTableInput, ctx: OpContext, payPer
         keySchema: spec.KeySchema,
         projection: spec.Projection,
         throughput: t ? { read: t.ReadCapacityUnits, write: t.WriteCapacityUnits, decreasesToday: 0 } : undefined,
-        activeAt: Date.now() + ctx.server.createTableMs,
+        activeAt: Date.now() + ctx.server.createIndexMs,
       });
     } else if (u.Update) {
       const index = table.indexes.get(u.Update.IndexName);

@@ -22,6 +22,8 @@ export interface OpLogEntry {
 export interface ServerState {
   /** How long a new table or GSI reports CREATING (ms). */
   createTableMs: number;
+  /** How long a GSI added by UpdateTable reports CREATING / Backfilling (ms). */
+  createIndexMs: number;
   maxItemBytes: number;
   throttle: Throttle;
   transactions: Transactions;

@@ -107,14 +107,46 @@ export function planRead(d: ReadInput, ctx: OpContext, ectx: ExprContext, legacy
     index = table.indexes.get(d.IndexName);
     if (!index) throw validation(`The table does not have the specified index: ${d.IndexName}`);
     if (index.global && d.ConsistentRead) throw validation('Consistent reads are not supported on global secondary indexes');
+    if (index.global && Date.now() < index.activeAt) throw validation(`Cannot read from backfilling global secondary index: ${index.name}`);
     if (index.global && select === 'ALL_ATTRIBUTES' && index.projection.ProjectionType !== 'ALL') {
       throw validation(
         `One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`,
       );
     }
   }
-  const fetchFromTable = !!index && !index.global && index.projection.ProjectionType !== 'ALL' && select !== 'ALL_PROJECTED_ATTRIBUTES' && select !== 'COUNT';
+  // Attributes asked for that the index does not hold: a GSI refuses them, an LSI fetches the
+  // table item for them (and only then: "If you query or scan a local secondary index and request
+  // only attributes that are projected into that index, the operation will read only the index and
+  // not the table" — Select in https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html).
+  const missing = index && projection ? unprojected(table, index, projection.paths.map((p) => p[0] as string)) : [];
+  if (index?.global && missing.length) {
+    throw validation(`One or more parameter values were invalid: Global secondary index ${index.name} does not project [${missing.join(', ')}]`);
+  }
+  const fetchFromTable =
+    !!index && !index.global && index.projection.ProjectionType !== 'ALL' && (select === 'ALL_ATTRIBUTES' || missing.length > 0);
   return { table, index, select, filter, projection, fetchFromTable };
+}
+
+/** Names (deduplicated, in the order given) that an index does not project; none for ALL. */
+export function unprojected(table: Table, index: Index, names: Iterable<string>): string[] {
+  if (index.projection.ProjectionType === 'ALL') return [];
+  const held = new Set([table.keys.hash, table.keys.range, index.keys.hash, index.keys.range, ...(index.projection.NonKeyAttributes ?? [])]);
+  return [...new Set(names)].filter((n) => !held.has(n));
+}
+
+/**
+ * A Query's filter may only name attributes the index holds, on GSIs and LSIs alike and whatever
+ * Select says (DynamoDB filters before any table fetch). Message and sorted list as DynamoDB Local
+ * (QueryFunction.validateQueryFilterAndFilterExprOnIndex) gives them.
+ */
+export function checkFilterProjected(plan: ReadPlan): void {
+  if (!plan.index || !plan.filter) return;
+  const missing = unprojected(plan.table, plan.index, conditionAttributes(plan.filter)).sort();
+  if (missing.length) {
+    throw validation(
+      `One or more parameter values were invalid: Secondary index ${plan.index.name} does not project one or more filter attributes: [${missing.join(', ')}]`,
+    );
+  }
 }
 
 /** Key schema a read's ExclusiveStartKey / LastEvaluatedKey uses: table key plus index key. */

@@ -1,5 +1,6 @@
 // Server-wide transaction state: which items ongoing TransactWriteItems calls hold, and the
-// ClientRequestToken cache that makes a retried transaction idempotent for 10 minutes
+// ClientRequestToken cache (per access key id and region, like tables) that makes a retried
+// transaction idempotent for 10 minutes
 // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-apis-txwriteitems).
 
 import { keyString } from '../attributes.ts';
@@ -15,9 +16,22 @@ export function itemId(table: Table, key: Key): string {
   return parts.join('\u0000');
 }
 
+/** Whose tokens: tables and tokens both belong to an access key id and a region. */
+export interface TokenScope {
+  namespace: string;
+  region: string;
+}
+
+interface Remembered {
+  fingerprint: string;
+  at: number;
+  result: unknown;
+}
+
 export class Transactions {
   private readonly locks = new Set<string>();
-  private readonly tokens = new Map<string, { fingerprint: string; at: number; result: unknown }>();
+  /** access key id → (region + token) → the first call's outcome. */
+  private readonly tokens = new Map<string, Map<string, Remembered>>();
   private readonly now: () => number;
 
   constructor(now: () => number = Date.now) {
@@ -41,20 +55,26 @@ export class Transactions {
     for (const id of ids) this.locks.delete(id);
   }
 
-  /** A cached result for a repeated token, or undefined; mismatched parameters are an error. */
-  replay(namespace: string, token: string | undefined, fingerprint: string): unknown {
+  /** The remembered outcome of a repeated token, or undefined; mismatched parameters are an error. */
+  replay(scope: TokenScope, token: string | undefined, fingerprint: string): unknown {
     if (!token) return undefined;
-    const id = `${namespace}\u0000${token}`;
-    const hit = this.tokens.get(id);
+    const hit = this.tokens.get(scope.namespace)?.get(`${scope.region}\u0000${token}`);
     if (!hit || this.now() - hit.at > TOKEN_TTL_MS) return undefined;
     if (hit.fingerprint !== fingerprint) throw idempotentParameterMismatch();
     return hit.result;
   }
 
-  remember(namespace: string, token: string | undefined, fingerprint: string, result: unknown): void {
+  remember(scope: TokenScope, token: string | undefined, fingerprint: string, result: unknown): void {
     if (!token) return;
     const now = this.now();
-    for (const [id, hit] of this.tokens) if (now - hit.at > TOKEN_TTL_MS) this.tokens.delete(id);
-    this.tokens.set(`${namespace}\u0000${token}`, { fingerprint, at: now, result });
+    let own = this.tokens.get(scope.namespace);
+    if (!own) this.tokens.set(scope.namespace, (own = new Map()));
+    for (const [id, hit] of own) if (now - hit.at > TOKEN_TTL_MS) own.delete(id);
+    own.set(`${scope.region}\u0000${token}`, { fingerprint, at: now, result });
+  }
+
+  /** Drops an access key id's tokens in every region (the engine resets a learner's namespace). */
+  forget(namespace: string): void {
+    this.tokens.delete(namespace);
   }
 }

@@ -20,6 +20,12 @@ import { Change, type ChangeFeed, type ChangeRecord } from './changes.ts';
 import { compareTuples, SortedItems } from './sorted.ts';
 import { keyString, sameValue } from '../attributes.ts';
 
+/** Two items with the same attributes and values. */
+function sameItem(a: Item, b: Item): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((n) => sameValue(a[n], b[n]));
+}
+
 export const ACCOUNT_ID = '000000000000';
 
 export interface Throughput {
@@ -189,14 +195,9 @@ export class Table {
       const wasIn = !!old && index.items.delete(old);
       if (newItem) index.items.put(newItem);
       const isIn = !!newItem && !!index.items.get(newItem);
-      if (consumed && (wasIn || isIn)) {
-        // A changed index key means a delete plus a put in the index (two writes).
-        const keyChanged =
-          wasIn && isIn && (compareTuples(index.items.sortOf(old!)!, index.items.sortOf(newItem!)!) !== 0 ||
-            !sameValue(old![index.keys.hash], newItem![index.keys.hash]));
-        const bytes = itemSize(this.project(index, newItem ?? old!));
-        consumed.addIndex(index.name, index.global, writeUnits(bytes) * (keyChanged ? 2 : 1));
-      }
+      if (!consumed || (!wasIn && !isIn)) continue;
+      const units = this.indexWriteUnits(index, wasIn ? old : undefined, isIn ? newItem : undefined);
+      if (units > 0) consumed.addIndex(index.name, index.global, units);
     }
     this.feed?.emit(
       new Change({
@@ -212,6 +213,22 @@ export class Table {
       }),
     );
     return old;
+  }
+
+  /**
+   * Index writes for one table write, as the GSI/LSI guides' "Provisioned throughput
+   * considerations" list them: an item entering or leaving the index costs one write, a changed
+   * index key two (delete plus put), a change to projected attributes only one, and a write that
+   * leaves everything the index holds as it was costs nothing (like an item that is in the index
+   * neither before nor after). https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations.Writes
+   */
+  private indexWriteUnits(index: Index, before: Item | undefined, after: Item | undefined): number {
+    if (!before || !after) return writeUnits(itemSize(this.project(index, (after ?? before)!)));
+    const keyChanged =
+      compareTuples(index.items.sortOf(before)!, index.items.sortOf(after)!) !== 0 || !sameValue(before[index.keys.hash], after[index.keys.hash]);
+    const held = this.project(index, after);
+    if (keyChanged) return 2 * writeUnits(itemSize(held));
+    return sameItem(this.project(index, before), held) ? 0 : writeUnits(itemSize(held));
   }
 
   indexSize(index: Index): { count: number; bytes: number } {
