@@ -3,7 +3,7 @@
 // own requests do not; the checks' listener refuses requests without the engine's secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, ScanCommand, TransactWriteItemsCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { LearnerEnv } from '../../contracts/checks.ts';
 import type { Namespace } from '../provider.ts';
 import { EmbeddedDynamoService } from './dynamodb.ts';
@@ -84,6 +84,58 @@ describe('embedded DynamoDB operations()', () => {
 
     await ns.reset();
     expect(dynamo.operations()).toEqual([]);
+  });
+
+  it('reset forgets ClientRequestTokens: a resubmitted transaction runs again on the fresh tables', async () => {
+    const dynamo = ns.clients.dynamodb!;
+    const learner = new DynamoDBClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: 'x' } });
+    const attempt = async () => {
+      await learner.send(
+        new CreateTableCommand({
+          TableName: 'Accounts',
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
+      );
+      await learner.send(
+        new TransactWriteItemsCommand({ ClientRequestToken: 'same-token', TransactItems: [{ Put: { TableName: 'Accounts', Item: { pk: { S: 'a' } } } }] }),
+      );
+      return (await dynamo.client.send(new GetItemCommand({ TableName: 'Accounts', Key: { pk: { S: 'a' } } }))).Item;
+    };
+    await ns.reset();
+    expect(await attempt()).toEqual({ pk: { S: 'a' } });
+    await ns.reset();
+    expect(await attempt()).toEqual({ pk: { S: 'a' } });
+    learner.destroy();
+  });
+
+  it('reports a GSI added by UpdateTable as CREATING (backfilling) before ACTIVE', async () => {
+    await ns.reset();
+    const dynamo = ns.clients.dynamodb!;
+    await dynamo.client.send(
+      new CreateTableCommand({
+        TableName: 'Things',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const res = await dynamo.client.send(
+      new UpdateTableCommand({
+        TableName: 'Things',
+        AttributeDefinitions: [{ AttributeName: 'g', AttributeType: 'S' }],
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byG', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
+      }),
+    );
+    expect(res.TableDescription?.TableStatus).toBe('ACTIVE');
+    expect(res.TableDescription?.GlobalSecondaryIndexes?.[0]).toMatchObject({ IndexStatus: 'CREATING', Backfilling: true });
+    let status: string | undefined;
+    do {
+      const d = await dynamo.client.send(new DescribeTableCommand({ TableName: 'Things' }));
+      status = d.Table?.GlobalSecondaryIndexes?.[0]?.IndexStatus;
+    } while (status !== 'ACTIVE');
+    await ns.reset();
   });
 
   it("refuses the checks' listener without the engine's secret", async () => {

@@ -12,8 +12,16 @@ import { ADMIN_HEADER, ServerOperationLog, type CreateHandler, type EmulatorServ
 
 interface DynamoServer extends EmulatorServer {
   endpoint: string;
+  /** Forgets an access key id's ClientRequestTokens (and the emulator's own log of it). */
+  resetNamespace(accessKeyId: string): void;
   close(): Promise<void>;
 }
+
+/**
+ * A GSI added by UpdateTable backfills this long (IndexStatus CREATING, reads refused), so a
+ * learner who queries it without waiting for ACTIVE is caught; new tables stay instant.
+ */
+const CREATE_INDEX_MS = 300;
 
 const emulatorModule = (file: string): string => pathToFileURL(path.join(REPO_ROOT, 'dynamodb/src', file)).href;
 
@@ -42,7 +50,7 @@ export class EmbeddedDynamoService implements BackendService {
       const mod = (await import(emulatorModule('server.ts'))) as { startDynamo(o: Record<string, unknown>): Promise<DynamoServer> };
       const http = (await import(emulatorModule('http/handler.ts'))) as { createHandler: CreateHandler };
       const log = new ServerOperationLog();
-      this.server = await mod.startDynamo({ port: 0, host: '127.0.0.1', onOperation: log.onOperation });
+      this.server = await mod.startDynamo({ port: 0, host: '127.0.0.1', createIndexMs: CREATE_INDEX_MS, onOperation: log.onOperation });
       await log.attach(this.server, http.createHandler);
       this.log = log;
       this.state = 'running';
@@ -64,9 +72,17 @@ export class EmbeddedDynamoService implements BackendService {
     if (!ns) {
       const { server, log } = this;
       if (!server || !log) throw new Error('dynamodb is not started');
-      ns = Promise.resolve(
-        dynamoNamespace({ learnerEndpoint: server.endpoint, adminEndpoint: log.adminEndpoint, adminHeaders: { [ADMIN_HEADER]: log.secret }, log }, learner),
-      );
+      const base = dynamoNamespace({ learnerEndpoint: server.endpoint, adminEndpoint: log.adminEndpoint, adminHeaders: { [ADMIN_HEADER]: log.secret }, log }, learner);
+      const accessKeyId = base.env.AWS_ACCESS_KEY_ID!;
+      // Deleting the tables is not all: a ClientRequestToken of the previous attempt would
+      // otherwise replay its transaction for 10 minutes.
+      ns = Promise.resolve({
+        ...base,
+        async reset() {
+          await base.reset();
+          server.resetNamespace(accessKeyId);
+        },
+      });
       this.namespaces.set(learner, ns);
     }
     return ns;
