@@ -6,6 +6,7 @@ import {
   CreateTableCommand,
   DeleteItemCommand,
   DescribeTableCommand,
+  ExecuteStatementCommand,
   PutItemCommand,
   QueryCommand,
   ScanCommand,
@@ -157,6 +158,27 @@ describe('LSI reads fetch the table item only for what the index lacks', () => {
     const all = await byPlaced({ Select: 'ALL_ATTRIBUTES', ConsistentRead: true });
     expect(all.Items?.[0]).toHaveProperty('notes');
     for (const res of [specific, all]) expect(res.ConsumedCapacity!.CapacityUnits).toBeGreaterThan(4);
+  });
+});
+
+describe('PartiQL SELECT on an index', () => {
+  const select = (Statement: string, ConsistentRead = true) =>
+    c().send(new ExecuteStatementCommand({ Statement, ConsistentRead, ReturnConsumedCapacity: 'INDEXES' }));
+
+  it('refuses GSI columns and pinned-partition filters the index does not hold', async () => {
+    const cols = await errorOf(() => select(`SELECT id, notes FROM "Orders"."byStatus" WHERE stage = 'open'`, false));
+    expect(cols.message).toBe('One or more parameter values were invalid: Global secondary index byStatus does not project [notes]');
+    const filter = await errorOf(() => select(`SELECT id FROM "Orders"."byPlaced" WHERE customer = 'ann' AND notes = 'x'`));
+    expect(filter.message).toBe('One or more parameter values were invalid: Secondary index byPlaced does not project one or more filter attributes: [notes]');
+  });
+
+  it('fetches from the table for an LSI only when a column is not projected', async () => {
+    const held = await select(`SELECT id, amt FROM "Orders"."byPlaced" WHERE customer = 'ann'`);
+    expect(held.Items).toHaveLength(2);
+    expect(held.ConsumedCapacity?.CapacityUnits).toBe(1);
+    const fetched = await select(`SELECT id, notes FROM "Orders"."byPlaced" WHERE customer = 'ann'`);
+    expect(fetched.Items?.[0]?.notes).toEqual({ S: BIG });
+    expect(fetched.ConsumedCapacity!.CapacityUnits).toBeGreaterThan(4);
   });
 });
 

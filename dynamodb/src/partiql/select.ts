@@ -10,7 +10,7 @@ import { validation } from '../errors.ts';
 import type { KeyCondition } from '../expressions/index.ts';
 import { activeTable } from '../actions/items.ts';
 import type { OpContext } from '../actions/context.ts';
-import { readPage, type ReadPlan } from '../actions/read.ts';
+import { checkFilterProjected, readPage, unprojected, type ReadPlan } from '../actions/read.ts';
 import { boundFirst, lowerBound, prefixEnd, type Entry, type SortedItems } from '../storage/sorted.ts';
 import { keyNamesOf } from '../storage/table.ts';
 import type { AttributeValue, Item, Key } from '../types.ts';
@@ -105,6 +105,12 @@ export function runSelect(s: SelectStatement, o: SelectOptions, ctx: OpContext):
     if (byHash) hashes.sort((a, b) => (byHash.desc ? -1 : 1) * compareKeyValues(a, b));
     forward = !s.orderBy.find((o) => o.name === keys.range)?.desc;
   }
+  // As in Query: a GSI refuses columns it does not project; a local index fetches the table
+  // item for them; a read pinned to the index's partition filters only on what it holds.
+  const missing = index && s.projection ? unprojected(table, index, s.projection.map((c) => c.path[0] as string)) : [];
+  if (index?.global && missing.length) {
+    throw validation(`One or more parameter values were invalid: Global secondary index ${index.name} does not project [${missing.join(', ')}]`);
+  }
   const plan: ReadPlan = {
     table,
     index,
@@ -112,9 +118,9 @@ export function runSelect(s: SelectStatement, o: SelectOptions, ctx: OpContext):
     filter: s.where,
     // The SELECT list is applied to the page below: its columns are not ProjectionExpression paths.
     projection: undefined,
-    // As in Query: a local index fetches the table item for attributes outside its projection.
-    fetchFromTable: !!index && !index.global && index.projection.ProjectionType !== 'ALL' && !!s.projection,
+    fetchFromTable: !!index && !index.global && missing.length > 0,
   };
+  if (hashes) checkFilterProjected(plan);
   const start = o.NextToken !== undefined ? decodeToken(o.NextToken, o.digest) : undefined;
   ctx.note({ operation: hashes ? 'Query' : 'Scan', table: s.table, index: s.index });
   const store = index?.items ?? table.items;
