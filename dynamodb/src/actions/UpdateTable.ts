@@ -37,7 +37,9 @@ function setThroughput(current: Throughput, wanted: { ReadCapacityUnits: number;
 
 function updateIndexes(table: Table, d: UpdateTableInput, ctx: OpContext, payPerRequest: boolean): void {
   const updates = d.GlobalSecondaryIndexUpdates ?? [];
-  if (updates.filter((u) => u.Create || u.Delete).length > 1) {
+  // One online index operation at a time, counting a GSI still backfilling from an earlier call.
+  const building = [...table.indexes.values()].some((i) => i.global && Date.now() < i.activeAt);
+  if (updates.filter((u) => u.Create || u.Delete).length > (building ? 0 : 1)) {
     throw limitExceeded('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table');
   }
   for (const u of updates) {

@@ -288,6 +288,9 @@ describe('a GSI added by UpdateTable', () => {
       expect(err.message).toBe('Cannot read from backfilling global secondary index: byPlacedDay');
       const scan = await errorOf(() => slow.client('idx').send(new ScanCommand({ TableName: 'Orders', IndexName: 'byPlacedDay' })));
       expect(scan.message).toBe('Cannot read from backfilling global secondary index: byPlacedDay');
+      const second = await errorOf(() => addIndex(slow, 'another'));
+      expect(second.name).toBe('LimitExceededException');
+      expect(second.message).toBe('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table');
     } finally {
       await slow.close();
     }
