@@ -82,6 +82,8 @@ export interface DynamoServer {
   options: DynamoOptions;
   /** Operations seen for an access key id (namespace), oldest first. */
   opsLog(namespace: string): OpLogEntry[];
+  /** Adds a request to the operation log (and `onOperation`): for extensions' own operations. */
+  recordOperation(entry: OpLogEntry): void;
   /**
    * Forgets what the server keeps about an access key id besides its tables: its
    * ClientRequestTokens (all regions) and its operation log. For a host that resets a
@@ -128,12 +130,13 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
     }),
     regions: options.regions ?? [],
   };
-  registerOperations(registry, state, (entry) => {
+  const recordOperation = (entry: OpLogEntry): void => {
     let log = logs.get(entry.namespace);
     if (!log) logs.set(entry.namespace, (log = new OpsLogRing(OPS_LOG_LIMIT)));
     log.push(entry);
     options.onOperation?.(entry);
-  });
+  };
+  registerOperations(registry, state, recordOperation);
   let http: Server;
   let closeHttp: () => Promise<void>;
   if (options.transport === 'node') {
@@ -164,6 +167,7 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<DynamoSe
     registry,
     options,
     opsLog: (namespace) => logs.get(namespace)?.toArray() ?? [],
+    recordOperation,
     resetNamespace(namespace) {
       state.transactions.forget(namespace);
       logs.delete(namespace);

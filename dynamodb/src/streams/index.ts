@@ -2,7 +2,8 @@
 // `DynamoDBStreams_20120810.*` operations in the server's registry.
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html
 
-import type { Registry } from '../http/registry.ts';
+import type { OpLogEntry } from '../actions/context.ts';
+import type { Handler, Registry } from '../http/registry.ts';
 import { STREAMS_PREFIX } from '../http/registry.ts';
 import type { DynamoServer } from '../server.ts';
 import type { Store } from '../storage/store.ts';
@@ -16,13 +17,29 @@ export { StreamLog } from './log.ts';
 export type { StreamLogOptions, Stream, Shard } from './log.ts';
 export type { WireStreamRecord } from './records.ts';
 
-/** Starts recording changes and serves the Streams API; `close()` stops recording. */
-export function installStreams(registry: Registry, store: Store, options: StreamLogOptions = {}): StreamLog {
+/**
+ * Starts recording changes and serves the Streams API; `close()` stops recording. `record`
+ * receives one entry per request, like the DynamoDB operations (so a host's operation log
+ * shows which iterators a client asked for and how often it polled).
+ */
+export function installStreams(registry: Registry, store: Store, options: StreamLogOptions = {}, record?: (entry: OpLogEntry) => void): StreamLog {
   const log = new StreamLog(store, options);
-  registry.register(`${STREAMS_PREFIX}ListStreams`, (body, ctx) => listStreams(log, body, ctx));
-  registry.register(`${STREAMS_PREFIX}DescribeStream`, (body, ctx) => describeStream(log, body, ctx));
-  registry.register(`${STREAMS_PREFIX}GetShardIterator`, (body, ctx) => getShardIterator(log, body, ctx));
-  registry.register(`${STREAMS_PREFIX}GetRecords`, (body, ctx) => getRecords(log, body, ctx));
+  const register = (operation: string, handler: Handler): void =>
+    registry.register(`${STREAMS_PREFIX}${operation}`, async (body, ctx) => {
+      const entry: OpLogEntry = { at: Date.now(), operation, region: ctx.region, namespace: ctx.namespace };
+      try {
+        return await handler(body, ctx);
+      } catch (err) {
+        entry.error = (err as { type?: string }).type ?? 'InternalServerError';
+        throw err;
+      } finally {
+        record?.(entry);
+      }
+    });
+  register('ListStreams', (body, ctx) => listStreams(log, body, ctx));
+  register('DescribeStream', (body, ctx) => describeStream(log, body, ctx));
+  register('GetShardIterator', (body, ctx) => getShardIterator(log, body, ctx));
+  register('GetRecords', (body, ctx) => getRecords(log, body, ctx));
   return log;
 }
 
@@ -32,5 +49,5 @@ export function installStreams(registry: Registry, store: Store, options: Stream
  */
 export function install(server: DynamoServer): { close(): void } {
   const options = (server.options.streams ?? {}) as StreamLogOptions;
-  return installStreams(server.registry, server.store, { now: server.options.now, ...options });
+  return installStreams(server.registry, server.store, { now: server.options.now, ...options }, server.recordOperation);
 }

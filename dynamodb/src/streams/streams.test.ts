@@ -225,6 +225,16 @@ describe('shard iterator types', () => {
     expect(keys((await readAll(await iterator(arn, 'AFTER_SEQUENCE_NUMBER', seqs[1]))).records).slice(0, 2)).toEqual(['3', '4']);
   });
 
+  it('logs Streams requests in the operation log, errors included', async () => {
+    const before = server.opsLog('streams-test').length;
+    await readAll(await iterator(arn, 'LATEST'));
+    await expect(streams.send(new GetRecordsCommand({ ShardIterator: 'not-an-iterator' }))).rejects.toThrow();
+    const entries = server.opsLog('streams-test').slice(before);
+    expect(entries.map((e) => e.operation)).toEqual(['DescribeStream', 'GetShardIterator', 'GetRecords', 'GetRecords']);
+    expect(entries.map((e) => e.error)).toEqual([undefined, undefined, undefined, 'ValidationException']);
+    expect(entries.every((e) => e.region === 'us-east-1')).toBe(true);
+  });
+
   it('pages with Limit and NextShardIterator', async () => {
     const { records, calls } = await readAll(await iterator(arn, 'TRIM_HORIZON'), 2);
     expect(keys(records).slice(0, 4)).toEqual(['1', '2', '3', '4']);
