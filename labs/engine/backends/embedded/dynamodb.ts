@@ -50,7 +50,7 @@ export class EmbeddedDynamoService implements BackendService {
       const mod = (await import(emulatorModule('server.ts'))) as { startDynamo(o: Record<string, unknown>): Promise<DynamoServer> };
       const http = (await import(emulatorModule('http/handler.ts'))) as { createHandler: CreateHandler };
       const log = new ServerOperationLog();
-      this.server = await mod.startDynamo({ port: 0, host: '127.0.0.1', createIndexMs: CREATE_INDEX_MS, onOperation: log.onOperation });
+      this.server = await mod.startDynamo({ port: 0, host: '127.0.0.1', createIndexMs: CREATE_INDEX_MS, replication: { lagMs: 700, createReplicaMs: 500 }, onOperation: log.onOperation });
       await log.attach(this.server, http.createHandler);
       this.log = log;
       this.state = 'running';
