@@ -81,9 +81,12 @@ function checkStartKeyShape(plan: ReadPlan, key: Key): void {
   }
 }
 
-/** [lo, hi) of the entries the range condition selects. */
-function rangeBounds(entries: Entry[], kc: KeyCondition): [number, number] {
-  const r = kc.range;
+/**
+ * [lo, hi) of a partition's entries the sort-key condition selects. Shared with PartiQL's
+ * SELECT: a key condition's BETWEEN with low > high is refused by validation, PartiQL's is an
+ * empty range, hence the clamp.
+ */
+export function rangeBounds(entries: Entry[], r: KeyCondition['range']): [number, number] {
   if (!r) return [0, entries.length];
   const [a, b] = r.values as [AttributeValue, AttributeValue | undefined];
   switch (r.op) {
@@ -98,7 +101,7 @@ function rangeBounds(entries: Entry[], kc: KeyCondition): [number, number] {
     case '>=':
       return [boundFirst(entries, a), entries.length];
     case 'BETWEEN':
-      return [boundFirst(entries, a), boundFirst(entries, b!, true)];
+      return [boundFirst(entries, a), Math.max(boundFirst(entries, a), boundFirst(entries, b!, true))];
     case 'begins_with': {
       const lo = boundFirst(entries, a);
       return [lo, prefixEnd(entries, lo, a)];
@@ -152,7 +155,7 @@ export function query(d: QueryInput, ctx: OpContext) {
   }
   const store = plan.index?.items ?? plan.table.items;
   const entries = store.partition(kc.hash.value)?.entries ?? [];
-  let [lo, hi] = rangeBounds(entries, kc);
+  let [lo, hi] = rangeBounds(entries, kc.range);
   const forward = d.ScanIndexForward !== false;
   if (start) {
     const sort = store.sortOf(start) ?? [];

@@ -9,9 +9,10 @@ import type { CapacityMode } from '../capacity.ts';
 import { validation } from '../errors.ts';
 import type { KeyCondition } from '../expressions/index.ts';
 import { activeTable } from '../actions/items.ts';
+import { rangeBounds } from '../actions/Query.ts';
 import type { OpContext } from '../actions/context.ts';
 import { checkFilterProjected, readPage, unprojected, type ReadPlan } from '../actions/read.ts';
-import { boundFirst, lowerBound, prefixEnd, type Entry, type SortedItems } from '../storage/sorted.ts';
+import { lowerBound, type Entry, type SortedItems } from '../storage/sorted.ts';
 import { keyNamesOf } from '../storage/table.ts';
 import type { AttributeValue, Item, Key } from '../types.ts';
 import {
@@ -36,30 +37,6 @@ export interface SelectOptions {
 }
 
 const TOKENS = 2 ** 32;
-
-/** [lo, hi) of a partition's entries the sort-key condition selects (as Query seeks). */
-function rangeBounds(entries: Entry[], r: KeyCondition['range']): [number, number] {
-  if (!r) return [0, entries.length];
-  const [a, b] = r.values as [AttributeValue, AttributeValue | undefined];
-  switch (r.op) {
-    case '=':
-      return [boundFirst(entries, a), boundFirst(entries, a, true)];
-    case '<':
-      return [0, boundFirst(entries, a)];
-    case '<=':
-      return [0, boundFirst(entries, a, true)];
-    case '>':
-      return [boundFirst(entries, a, true), entries.length];
-    case '>=':
-      return [boundFirst(entries, a), entries.length];
-    case 'BETWEEN':
-      return [boundFirst(entries, a), Math.max(boundFirst(entries, a), boundFirst(entries, b!, true))];
-    case 'begins_with': {
-      const lo = boundFirst(entries, a);
-      return [lo, prefixEnd(entries, lo, a)];
-    }
-  }
-}
 
 /** Entries of the pinned partitions in order, resuming strictly after `start` when given. */
 function* queryEntries(
